@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+// Kontakt: a CRM core with a correspondence engine. See ARCHITECTURE in README.md for the rooms.
+import PackageDescription
+
+let package = Package(
+    name: "Kontakt",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "kontakt", targets: ["kontakt"]),
+        .executable(name: "kontakt-sample", targets: ["kontakt-sample"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // Domain values and rules: no I/O, no SQLite.
+        .target(name: "CRM"),
+        // SQLite schema, migrations, transactions, queries.
+        .target(name: "Store", dependencies: [
+            "CRM",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // CSV (encodings, delimiters) import and export.
+        .target(name: "Interchange", dependencies: ["CRM"]),
+        // The command-line front end.
+        .executableTarget(name: "kontakt", dependencies: [
+            "CRM", "Store", "Interchange",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // Deterministic Czech sample data for `make demo` and `make bench`.
+        .executableTarget(name: "kontakt-sample", dependencies: ["CRM", "Interchange"]),
+
+        .testTarget(name: "CRMTests", dependencies: ["CRM"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "CRM"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "CRM"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
+    ]
+)

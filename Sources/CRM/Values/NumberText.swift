@@ -1,0 +1,24 @@
+// Numbers as people type them: `1500`, `1 500`, `1500,5` (Czech) or `1500.5`.
+
+public enum NumberText {
+    public static func parse(_ text: String) -> Double? {
+        var compact = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        guard !compact.isEmpty else { return nil }
+        if compact.contains(","), !compact.contains(".") { compact = compact.replacingCharacter(",", with: ".") }
+        guard compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+              let value = Double(compact), value.isFinite else { return nil }
+        return value
+    }
+
+    /// Whole numbers without a fraction (`50`, not `50.0`); others with the shortest exact digits.
+    public static func plain(_ value: Double) -> String {
+        if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
+        return String(value)
+    }
+}
+
+extension String {
+    func replacingCharacter(_ old: Character, with new: Character) -> String {
+        String(map { $0 == old ? new : $0 })
+    }
+}

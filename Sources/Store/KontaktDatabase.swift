@@ -1,0 +1,53 @@
+// Opening the SQLite file: configuration, migrations, and the one-transaction-per-command rule.
+
+import CRM
+import Foundation
+import GRDB
+
+/// The Kontakt database file. Every write goes through `write`, one transaction, so a failed
+/// command leaves the file as it was.
+///
+///     let database = try KontaktDatabase(path: "kontakt.sqlite")
+///     let firm = try database.write { db in try Firms.insert(newFirm, db: db) }
+public final class KontaktDatabase: Sendable {
+    public let path: String
+    private let queue: DatabaseQueue
+
+    /// Opens an existing database (and brings its schema up to date). With `create`, a missing
+    /// file is created; without, a missing file is an error that says how to create one.
+    public init(path: String, create: Bool = false) throws {
+        if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
+            throw StoreError.noDatabase(path: path)
+        }
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            // WAL lets reports read while a campaign writes; NORMAL sync in WAL mode survives a
+            // crash of the process and loses at most the last commits on power loss.
+            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try Migrations.migrator.migrate(queue)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
+        }
+    }
+
+    /// Runs `body` in one transaction: all of it is committed, or none of it.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.write(body)
+    }
+
+    /// Runs `body` on a consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.read(body)
+    }
+
+    /// The names of the migrations applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try Migrations.migrator.appliedMigrations(db) }
+    }
+}

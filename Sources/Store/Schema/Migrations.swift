@@ -1,0 +1,129 @@
+// The database schema, as named, append-only migrations: a released migration is never edited,
+// a change is a new migration at the end, so every older file upgrades in order.
+
+import GRDB
+
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-crm-core", migrate: createCore)
+        return migrator
+    }
+
+    private static func createCore(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE setting(
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL);
+
+            CREATE TABLE code_list(
+                name TEXT PRIMARY KEY,
+                label TEXT NOT NULL DEFAULT '');
+
+            CREATE TABLE code_value(
+                list TEXT NOT NULL REFERENCES code_list(name) ON DELETE CASCADE,
+                code TEXT NOT NULL,
+                label TEXT NOT NULL,
+                outcome TEXT CHECK (outcome IN ('success', 'failure', 'open')),
+                position INTEGER NOT NULL,
+                PRIMARY KEY (list, code)) WITHOUT ROWID;
+
+            CREATE TABLE referent(
+                code TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                email TEXT);
+
+            CREATE TABLE attribute_definition(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                entity TEXT NOT NULL CHECK (entity IN ('firm', 'person')),
+                type TEXT NOT NULL CHECK (type IN ('text', 'number', 'date')),
+                code_list TEXT REFERENCES code_list(name),
+                label TEXT NOT NULL DEFAULT '',
+                UNIQUE (entity, name));
+
+            CREATE TABLE firm(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL,
+                sort_key TEXT NOT NULL,
+                ico TEXT UNIQUE,
+                dic TEXT,
+                is_customer INTEGER NOT NULL DEFAULT 0,
+                is_prospect INTEGER NOT NULL DEFAULT 0,
+                is_supplier INTEGER NOT NULL DEFAULT 0,
+                street TEXT, city TEXT, zip TEXT, country TEXT NOT NULL DEFAULT 'CZ',
+                email TEXT, phone TEXT, web TEXT, note TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX firm_by_sort_key ON firm(sort_key);
+            CREATE INDEX firm_by_name ON firm(name);
+
+            CREATE TABLE person(
+                id INTEGER PRIMARY KEY,
+                firm_id INTEGER NOT NULL REFERENCES firm(id),
+                title_before TEXT,
+                first TEXT NOT NULL DEFAULT '',
+                last TEXT NOT NULL,
+                title_after TEXT,
+                sort_key TEXT NOT NULL,
+                gender TEXT NOT NULL DEFAULT 'unknown' CHECK (gender IN ('m', 'f', 'unknown')),
+                function TEXT,
+                email TEXT, phone TEXT, mobile TEXT, note TEXT,
+                email_consent INTEGER NOT NULL DEFAULT 1,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX person_by_firm ON person(firm_id);
+            CREATE INDEX person_by_sort_key ON person(sort_key);
+            CREATE INDEX person_by_email ON person(email COLLATE NOCASE);
+
+            CREATE TABLE firm_attribute(
+                firm_id INTEGER NOT NULL REFERENCES firm(id) ON DELETE CASCADE,
+                attribute_id INTEGER NOT NULL REFERENCES attribute_definition(id) ON DELETE CASCADE,
+                value NOT NULL,
+                PRIMARY KEY (firm_id, attribute_id)) WITHOUT ROWID;
+            CREATE INDEX firm_attribute_by_value ON firm_attribute(attribute_id, value);
+
+            CREATE TABLE person_attribute(
+                person_id INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                attribute_id INTEGER NOT NULL REFERENCES attribute_definition(id) ON DELETE CASCADE,
+                value NOT NULL,
+                PRIMARY KEY (person_id, attribute_id)) WITHOUT ROWID;
+            CREATE INDEX person_attribute_by_value ON person_attribute(attribute_id, value);
+
+            CREATE TABLE contact(
+                id INTEGER PRIMARY KEY,
+                firm_id INTEGER NOT NULL REFERENCES firm(id),
+                person_id INTEGER REFERENCES person(id),
+                date TEXT NOT NULL,
+                status TEXT NOT NULL CHECK (status IN ('contact', 'task')),
+                done_at TEXT,
+                kind TEXT NOT NULL,
+                referent TEXT NOT NULL REFERENCES referent(code),
+                result TEXT,
+                text TEXT NOT NULL,
+                note TEXT,
+                next_date TEXT,
+                next_task TEXT,
+                next_referent TEXT REFERENCES referent(code),
+                origin_contact_id INTEGER REFERENCES contact(id) ON DELETE SET NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
+            CREATE INDEX contact_by_firm ON contact(firm_id, date);
+            CREATE INDEX contact_by_person ON contact(person_id, date);
+            CREATE INDEX contact_by_referent ON contact(referent, date);
+            CREATE INDEX contact_by_kind ON contact(kind, date);
+            CREATE INDEX contact_by_date ON contact(date);
+            CREATE INDEX contact_by_origin ON contact(origin_contact_id);
+            CREATE INDEX contact_open_tasks ON contact(referent, date) WHERE status = 'task' AND done_at IS NULL;
+
+            -- Contacts are permanent history: a forced removal leaves its snapshot here.
+            CREATE TABLE contact_removal(
+                id INTEGER PRIMARY KEY,
+                contact_id INTEGER NOT NULL,
+                firm_id INTEGER NOT NULL,
+                removed_at TEXT NOT NULL,
+                reason TEXT,
+                snapshot TEXT NOT NULL);
+            """)
+    }
+}

@@ -1,0 +1,124 @@
+// Firms in the database: insert, update, fetch, stream in Czech order, remove.
+
+import CRM
+import GRDB
+
+public enum Firms {
+    static let columns = "f.id, f.name, f.ico, f.dic, f.is_customer, f.is_prospect, f.is_supplier, f.street, f.city, f.zip, f.country, f.email, f.phone, f.web, f.note"
+    static let columnCount = 15
+
+    @discardableResult
+    public static func insert(_ firm: Firm, schema: AttributeSchema, db: Database) throws -> Int64 {
+        try checkUniqueIco(firm, db: db)
+        let now = Timestamp.now()
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO firm(name, sort_key, ico, dic, is_customer, is_prospect, is_supplier, street, city, zip, country,
+                             email, phone, web, note, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments(StatementArguments(fieldValues(firm) + [now, now]))
+        try statement.execute()
+        let id = db.lastInsertedRowID
+        try AttributeValues.firm.insert(owner: id, values: firm.attributes, schema: schema, db: db)
+        return id
+    }
+
+    public static func update(_ firm: Firm, schema: AttributeSchema, db: Database) throws {
+        guard let id = firm.id else { preconditionFailure("only a stored firm can be updated") }
+        try checkUniqueIco(firm, db: db)
+        try db.execute(sql: """
+            UPDATE firm SET name = ?, sort_key = ?, ico = ?, dic = ?, is_customer = ?, is_prospect = ?, is_supplier = ?,
+                            street = ?, city = ?, zip = ?, country = ?, email = ?, phone = ?, web = ?, note = ?, updated_at = ?
+            WHERE id = ?
+            """, arguments: StatementArguments(fieldValues(firm) + [Timestamp.now(), id]))
+        try AttributeValues.firm.replace(owner: id, values: firm.attributes, schema: schema, db: db)
+    }
+
+    private static func fieldValues(_ firm: Firm) -> [DatabaseValueConvertible?] {
+        [firm.name, CzechCollation.sortKey(firm.name), firm.ico?.digits, firm.dic?.value,
+         firm.roles.contains(.customer), firm.roles.contains(.prospect), firm.roles.contains(.supplier),
+         firm.address.street, firm.address.city, firm.address.zip, firm.address.country.code,
+         firm.email?.value, firm.phone, firm.web, firm.note]
+    }
+
+    private static func checkUniqueIco(_ firm: Firm, db: Database) throws {
+        guard let ico = firm.ico else { return }
+        if let row = try Row.fetchOne(db, sql: "SELECT id, name FROM firm WHERE ico = ? AND id IS NOT ?", arguments: [ico.digits, firm.id]) {
+            throw StoreError.conflict("ico: the IČO \(ico) belongs to firm \(row[0] as Int64) \"\(row[1] as String)\" already")
+        }
+    }
+
+    public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> Firm {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM firm f WHERE f.id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "firm", id: String(id))
+        }
+        var firm = decode(row)
+        firm.attributes = try AttributeValues.firm.fetch(owner: id, schema: schema, db: db)
+        return firm
+    }
+
+    public static func exists(id: Int64, db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM firm WHERE id = ?", arguments: [id]) == true
+    }
+
+    /// Firm ids by IČO or exact name, for imports that refer to firms.
+    public static func idsByIco(db: Database) throws -> [String: Int64] {
+        Dictionary(try Row.fetchAll(db, sql: "SELECT ico, id FROM firm WHERE ico IS NOT NULL").map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public static func idsByName(db: Database) throws -> [String: [Int64]] {
+        var ids: [String: [Int64]] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, id FROM firm ORDER BY id") { ids[row[0], default: []].append(row[1]) }
+        return ids
+    }
+
+    /// Calls `body` with each firm in Czech alphabetical order, attributes included, without
+    /// holding them all in memory.
+    public static func forEach(schema: AttributeSchema, db: Database, _ body: (Firm) throws -> Void) throws {
+        let decoder = AttributeDecoder(schema: schema, entity: .firm)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(columns), a.attribute_id, a.value
+            FROM firm f LEFT JOIN firm_attribute a ON a.firm_id = f.id
+            ORDER BY f.sort_key, f.id
+            """)
+        var current: Firm?
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if current?.id != id {
+                if let finished = current { try body(finished) }
+                current = decode(row)
+            }
+            if let attributeId = row[columnCount] as Int64?,
+               let (name, value) = decoder.decode(attributeId: attributeId, value: row[columnCount + 1]) {
+                current?.attributes[name] = value
+            }
+        }
+        if let finished = current { try body(finished) }
+    }
+
+    static func decode(_ row: Row) -> Firm {
+        var roles: [Role] = []
+        if row[4] as Bool { roles.append(.customer) }
+        if row[5] as Bool { roles.append(.prospect) }
+        if row[6] as Bool { roles.append(.supplier) }
+        return Firm(id: row[0], name: row[1], ico: (row[2] as String?).flatMap { try? ICO($0) }, dic: (row[3] as String?).flatMap { try? DIC($0) },
+                    roles: roles, address: PostalAddress(street: row[7], city: row[8], zip: row[9], country: Country(row[10] as String?)),
+                    email: (row[11] as String?).flatMap { try? EmailAddress($0) }, phone: row[12], web: row[13], note: row[14])
+    }
+
+    /// Removes a firm. One with persons or contacts goes only with `force`, and each of its
+    /// contacts leaves a snapshot in `contact_removal`.
+    public static func remove(id: Int64, force: Bool, reason: String?, db: Database) throws {
+        guard try exists(id: id, db: db) else { throw StoreError.notFound(entity: "firm", id: String(id)) }
+        let persons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE firm_id = ?", arguments: [id]) ?? 0
+        let contacts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE firm_id = ?", arguments: [id]) ?? 0
+        if (persons > 0 || contacts > 0) && !force {
+            throw StoreError.conflict("firm \(id) has \(persons) person(s) and \(contacts) contact(s) in its history; removing it removes them too: repeat with --force to do so (the contacts are recorded as removed)")
+        }
+        try Contacts.recordRemoval(where: "firm_id = ?", arguments: [id], reason: reason ?? "firm \(id) removed", db: db)
+        try db.execute(sql: "UPDATE contact SET origin_contact_id = NULL WHERE firm_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM contact WHERE firm_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM person WHERE firm_id = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM firm WHERE id = ?", arguments: [id])
+    }
+}

@@ -1,0 +1,139 @@
+// Persons in the database: insert, update, fetch, stream in Czech order, remove.
+
+import CRM
+import GRDB
+
+/// A person with the name of their firm, as lists and cards show them.
+public struct PersonListing: Sendable {
+    public var person: Person
+    public var firmName: String
+}
+
+public enum Persons {
+    static let columns = "p.id, p.firm_id, p.title_before, p.first, p.last, p.title_after, p.gender, p.function, p.email, p.phone, p.mobile, p.note, p.email_consent, f.name"
+    static let columnCount = 14
+
+    @discardableResult
+    public static func insert(_ person: Person, schema: AttributeSchema, db: Database) throws -> Int64 {
+        let now = Timestamp.now()
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO person(firm_id, title_before, first, last, title_after, sort_key, gender, function, email, phone,
+                               mobile, note, email_consent, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        statement.setUncheckedArguments(StatementArguments(fieldValues(person) + [now, now]))
+        try statement.execute()
+        let id = db.lastInsertedRowID
+        try AttributeValues.person.insert(owner: id, values: person.attributes, schema: schema, db: db)
+        return id
+    }
+
+    public static func update(_ person: Person, schema: AttributeSchema, db: Database) throws {
+        guard let id = person.id else { preconditionFailure("only a stored person can be updated") }
+        try db.execute(sql: """
+            UPDATE person SET firm_id = ?, title_before = ?, first = ?, last = ?, title_after = ?, sort_key = ?, gender = ?,
+                              function = ?, email = ?, phone = ?, mobile = ?, note = ?, email_consent = ?, updated_at = ?
+            WHERE id = ?
+            """, arguments: StatementArguments(fieldValues(person) + [Timestamp.now(), id]))
+        try AttributeValues.person.replace(owner: id, values: person.attributes, schema: schema, db: db)
+    }
+
+    private static func fieldValues(_ person: Person) -> [DatabaseValueConvertible?] {
+        let name = person.name
+        return [person.firmId, name.titleBefore, name.first, name.last, name.titleAfter,
+                CzechCollation.sortKey(name.last + " " + name.first), person.gender.rawValue, person.function,
+                person.email?.value, person.phone, person.mobile, person.note, person.emailConsent]
+    }
+
+    public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> PersonListing {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM person p JOIN firm f ON f.id = p.firm_id WHERE p.id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "person", id: String(id))
+        }
+        var listing = decode(row)
+        listing.person.attributes = try AttributeValues.person.fetch(owner: id, schema: schema, db: db)
+        return listing
+    }
+
+    /// Calls `body` with each person (of one firm, or all) in Czech order of last and first
+    /// name, attributes included, streaming.
+    public static func forEach(firmId: Int64? = nil, schema: AttributeSchema, db: Database, _ body: (PersonListing) throws -> Void) throws {
+        let decoder = AttributeDecoder(schema: schema, entity: .person)
+        let filter = firmId == nil ? "" : "WHERE p.firm_id = ?"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(columns), a.attribute_id, a.value
+            FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
+            \(filter)
+            ORDER BY p.sort_key, p.id
+            """, arguments: firmId.map { [$0] } ?? [])
+        var current: PersonListing?
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            if current?.person.id != id {
+                if let finished = current { try body(finished) }
+                current = decode(row)
+            }
+            if let attributeId = row[columnCount] as Int64?,
+               let (name, value) = decoder.decode(attributeId: attributeId, value: row[columnCount + 1]) {
+                current?.person.attributes[name] = value
+            }
+        }
+        if let finished = current { try body(finished) }
+    }
+
+    static func decode(_ row: Row) -> PersonListing {
+        let name = PersonName(titleBefore: row[2], first: row[3], last: row[4], titleAfter: row[5])
+        let person = Person(id: row[0], firmId: row[1], name: name, gender: Gender(rawValue: row[6]) ?? .unknown, function: row[7],
+                            email: (row[8] as String?).flatMap { try? EmailAddress($0) }, phone: row[9], mobile: row[10],
+                            note: row[11], emailConsent: row[12])
+        return PersonListing(person: person, firmName: row[13])
+    }
+
+    /// The firm a person belongs to, or an error naming the person.
+    public static func firmId(ofPerson id: Int64, db: Database) throws -> Int64 {
+        guard let firmId = try Int64.fetchOne(db, sql: "SELECT firm_id FROM person WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "person", id: String(id))
+        }
+        return firmId
+    }
+
+    /// Ids of a firm's persons by lower-cased e-mail and by "first last", for imports.
+    public static func lookup(db: Database) throws -> PersonLookup {
+        var lookup = PersonLookup()
+        for row in try Row.fetchAll(db, sql: "SELECT id, firm_id, first, last, email FROM person") {
+            lookup.add(id: row[0], firmId: row[1], first: row[2], last: row[3], email: row[4])
+        }
+        return lookup
+    }
+
+    /// Removes a person. One with contacts goes only with `force`; the contacts stay with the
+    /// firm (their person cleared), since they are the firm's history too.
+    public static func remove(id: Int64, force: Bool, db: Database) throws {
+        _ = try firmId(ofPerson: id, db: db)
+        let contacts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE person_id = ?", arguments: [id]) ?? 0
+        if contacts > 0 && !force {
+            throw StoreError.conflict("person \(id) has \(contacts) contact(s); repeat with --force to remove the person and keep those contacts with the firm only")
+        }
+        try db.execute(sql: "UPDATE contact SET person_id = NULL, updated_at = ? WHERE person_id = ?", arguments: [Timestamp.now(), id])
+        try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [id])
+    }
+}
+
+/// Finds a firm's person by e-mail or by name, as the contact import refers to them.
+public struct PersonLookup: Sendable {
+    private var byEmail: [String: [(id: Int64, firmId: Int64)]] = [:]
+    private var byName: [String: [(id: Int64, firmId: Int64)]] = [:]
+
+    public init() {}
+
+    public mutating func add(id: Int64, firmId: Int64, first: String, last: String, email: String?) {
+        if let email { byEmail[email.lowercased(), default: []].append((id, firmId)) }
+        byName[Folding.fold(first + " " + last), default: []].append((id, firmId))
+    }
+
+    /// The persons of `firmId` matching `reference` (an e-mail, or "first last").
+    public func find(_ reference: String, firmId: Int64) -> [Int64] {
+        let key = reference.trimmingSpaces
+        let candidates = key.contains("@") ? byEmail[key.lowercased()] : byName[Folding.fold(key)]
+        return (candidates ?? []).filter { $0.firmId == firmId }.map(\.id)
+    }
+}
