@@ -24,10 +24,14 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // CSV (encodings, delimiters) import and export.
-        .target(name: "Interchange", dependencies: ["CRM"]),
+        .target(name: "Interchange", dependencies: [
+            "CRM", "Store",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
             "CRM", "Store", "Interchange",
+            .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -35,8 +39,8 @@ let package = Package(
         .executableTarget(name: "kontakt-sample", dependencies: ["CRM", "Interchange"]),
 
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
-        .testTarget(name: "StoreTests", dependencies: ["Store", "CRM"]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "CRM"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )

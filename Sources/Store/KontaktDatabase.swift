@@ -37,8 +37,22 @@ public final class KontaktDatabase: Sendable {
     }
 
     /// Runs `body` in one transaction: all of it is committed, or none of it.
+    @discardableResult
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
         try queue.write(body)
+    }
+
+    /// Runs `body` in one transaction and commits it only when `commit` is true: a dry run
+    /// does all the work, constraints included, and leaves the file untouched.
+    public func write<T>(commit: Bool, _ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction { db in
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return commit ? .commit : .rollback
+            }
+            return result!
+        }
     }
 
     /// Runs `body` on a consistent snapshot.

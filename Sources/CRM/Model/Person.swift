@@ -42,7 +42,7 @@ public struct Person: Equatable, Sendable {
         errors.capture { if let text = input.phone { phone = try Optional(text).nonBlank.map { try PhoneNumber.normalize($0) } } }
         errors.capture { if let text = input.mobile { mobile = try Optional(text).nonBlank.map { try PhoneNumber.normalize($0, field: "mobile") } } }
         if let note = input.note { self.note = Optional(note).nonBlank }
-        errors.capture { if let text = input.emailConsent { emailConsent = try Flag.parse(text, field: "emailConsent") } }
+        errors.capture { if let text = input.emailConsent { emailConsent = try YesNo.parse(text, field: "emailConsent") } }
         errors.capture { try AttributeAssignment.apply(input.attributes, on: .person, schema: schema, to: &attributes) }
         try errors.throwIfAny()
     }
@@ -63,7 +63,7 @@ public struct PersonInput: Sendable {
 }
 
 /// Yes/no fields in CSV files and options.
-public enum Flag {
+public enum YesNo {
     public static func parse(_ text: String, field: String) throws -> Bool {
         switch Folding.fold(text) {
         case "1", "yes", "y", "true", "ano", "a": return true

@@ -44,7 +44,7 @@ public enum Firms {
     private static func checkUniqueIco(_ firm: Firm, db: Database) throws {
         guard let ico = firm.ico else { return }
         if let row = try Row.fetchOne(db, sql: "SELECT id, name FROM firm WHERE ico = ? AND id IS NOT ?", arguments: [ico.digits, firm.id]) {
-            throw StoreError.conflict("ico: the IČO \(ico) belongs to firm \(row[0] as Int64) \"\(row[1] as String)\" already")
+            throw ValidationError(field: "ico", message: "the IČO \(ico) belongs to firm \(row[0] as Int64) \"\(row[1] as String)\" already")
         }
     }
 

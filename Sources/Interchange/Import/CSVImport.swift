@@ -1,0 +1,139 @@
+// Importing firms, persons or contacts from a CSV file: all or nothing, every error listed.
+
+import CRM
+import Foundation
+import GRDB
+import Store
+
+public struct ImportOptions: Sendable {
+    /// nil detects the encoding.
+    public var encoding: TextEncoding?
+    public var delimiter: Delimiter
+    /// `COLUMN=FIELD` from `--map`.
+    public var mappings: [String: String]
+    public var skipInvalid: Bool
+    public var dryRun: Bool
+
+    public init(encoding: TextEncoding? = nil, delimiter: Delimiter = .auto, mappings: [String: String] = [:],
+                skipInvalid: Bool = false, dryRun: Bool = false) {
+        self.encoding = encoding; self.delimiter = delimiter; self.mappings = mappings
+        self.skipInvalid = skipInvalid; self.dryRun = dryRun
+    }
+}
+
+public struct ImportReport: Sendable {
+    public var target: ImportTarget
+    public var file: String
+    public var encoding: TextEncoding
+    public var delimiter: String
+    public var rows = 0
+    public var imported = 0
+    /// `file:line: column: what is wrong`, for rows left out with --skip-invalid.
+    public var skipped: [String] = []
+    /// Open tasks created from the contacts' next contacts.
+    public var tasksCreated = 0
+    public var dryRun: Bool
+}
+
+/// Reads a CSV file and writes its rows in one transaction. Any invalid row aborts the whole
+/// import (nothing is written) unless `skipInvalid`, which imports the valid rows and reports
+/// the others.
+///
+///     let report = try CSVImport.run(path: "firmy.csv", target: .firms, options: ImportOptions(), database: database)
+public enum CSVImport {
+    public static func run(path: String, target: ImportTarget, options: ImportOptions, database: KontaktDatabase) throws -> ImportReport {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InterchangeError.file(path: path, message: "cannot be read (no such file, or no permission)")
+        }
+        let bytes = [UInt8](data)
+        let encoding = options.encoding ?? TextEncoding.detect(bytes)
+        let text: [UInt8]
+        do { text = try encoding.utf8Bytes(from: bytes) } catch let error as InterchangeError {
+            throw InterchangeError.file(path: path, message: error.description)
+        }
+        let delimiter: UInt8
+        switch options.delimiter {
+        case .auto: delimiter = CSVReader.sniff(text)
+        case .byte(let byte): delimiter = byte
+        }
+        let records: [CSVRecord]
+        do { records = try CSVReader.records(text, delimiter: delimiter) } catch let error as InterchangeError {
+            throw InterchangeError.file(path: path, message: error.description)
+        }
+        guard let header = records.first else {
+            throw InterchangeError.file(path: path, message: "is empty: expected a header line naming the columns")
+        }
+        var report = ImportReport(target: target, file: path, encoding: encoding, delimiter: Delimiter.byte(delimiter).name, dryRun: options.dryRun)
+        report.rows = records.count - 1
+
+        return try database.write(commit: !options.dryRun) { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let mapping: ColumnMapping
+            do {
+                mapping = try ColumnMapping(header: header.fields.map { $0.trimmingSpaces }, target: target,
+                                            attributes: target.entity.map { schema.definitions(on: $0) } ?? [], overrides: options.mappings)
+            } catch let problems as MappingProblems {
+                throw InterchangeError.invalidRows(problems.lines.map { "\(path):\($0)" })
+            }
+            var rowImporter = try RowImporter(target: target, schema: schema, db: db)
+            var problems: [String] = []
+            for record in records.dropFirst() {
+                do {
+                    guard record.fields.count == mapping.header.count else {
+                        throw ValidationError(field: "record", message: "expected \(mapping.header.count) fields as in the header, found \(record.fields.count)")
+                    }
+                    let row = ImportRow(mapping: mapping, fields: record.fields)
+                    if options.skipInvalid {
+                        // A row that fails half-way must leave nothing behind when the valid
+                        // rows are kept; without --skip-invalid any failure rolls back all.
+                        try db.inSavepoint {
+                            try rowImporter.importRow(row, db: db)
+                            return .commit
+                        }
+                    } else {
+                        try rowImporter.importRow(row, db: db)
+                    }
+                    report.imported += 1
+                } catch {
+                    let lines = describe(error, line: record.line, path: path, mapping: mapping)
+                    problems.append(contentsOf: lines)
+                }
+            }
+            report.tasksCreated = rowImporter.tasksCreated
+            if !problems.isEmpty {
+                guard options.skipInvalid else { throw InterchangeError.invalidRows(problems) }
+                report.skipped = problems
+            }
+            return report
+        }
+    }
+
+    static func describe(_ error: Error, line: Int, path: String, mapping: ColumnMapping) -> [String] {
+        let errors: [ValidationError]
+        switch error {
+        case let error as ValidationError: errors = [error]
+        case let error as ValidationErrors: errors = error.errors
+        default: errors = [ValidationError(field: "record", message: "\(error)")]
+        }
+        return errors.map { "\(path):\(line): \(mapping.column(for: $0.field)): \($0.message)" }
+    }
+}
+
+/// One data row, read by field name.
+struct ImportRow {
+    private var values: [String: String] = [:]
+    private(set) var attributes: [AttributeAssignment] = []
+
+    init(mapping: ColumnMapping, fields: [String]) {
+        for (target, value) in zip(mapping.targets, fields) {
+            switch target {
+            case .field(let name): values[name] = value
+            case .attribute(let name):
+                if !value.trimmingSpaces.isEmpty { attributes.append(AttributeAssignment(name: name, raw: value)) }
+            }
+        }
+    }
+
+    /// The cell's text; nil when the column is absent or the cell blank (so defaults apply).
+    subscript(field: String) -> String? { Optional(values[field] ?? "").nonBlank }
+}

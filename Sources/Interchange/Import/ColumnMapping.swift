@@ -1,0 +1,110 @@
+// Which CSV column feeds which field: the CLI's option names, common Czech headers, the
+// user's attributes, and `--map COLUMN=FIELD` for anything else.
+
+import CRM
+
+/// What an import creates.
+public enum ImportTarget: String, CaseIterable, Sendable {
+    case firms, persons, contacts
+
+    var entity: EntityKind? {
+        switch self {
+        case .firms: return .firm
+        case .persons: return .person
+        case .contacts: return nil
+        }
+    }
+
+    /// The fields a row may carry, with the headers Czech spreadsheets use for them.
+    var fields: [(name: String, aliases: [String])] {
+        switch self {
+        case .firms:
+            return [("name", ["nazev", "firma", "nazev firmy", "jmeno firmy", "company"]), ("ico", ["ic", "ic o"]), ("dic", []),
+                    ("roles", ["role", "typ"]), ("street", ["ulice", "adresa", "ulice a cislo"]), ("city", ["mesto", "obec", "town"]),
+                    ("zip", ["psc", "postcode", "postal code"]), ("country", ["zeme", "stat"]), ("email", ["e-mail", "mail"]),
+                    ("phone", ["telefon", "tel", "tel."]), ("web", ["www", "webove stranky", "url"]), ("note", ["poznamka"])]
+        case .persons:
+            return [("firm", ["firma", "ico", "company"]), ("first", ["jmeno", "krestni jmeno", "first name", "firstname"]),
+                    ("last", ["prijmeni", "last name", "lastname", "surname"]), ("titleBefore", ["titul", "titul pred", "title"]),
+                    ("titleAfter", ["titul za"]), ("gender", ["pohlavi", "sex"]), ("function", ["funkce", "pozice", "job title"]),
+                    ("email", ["e-mail", "mail"]), ("phone", ["telefon", "tel", "tel."]), ("mobile", ["mobil"]),
+                    ("note", ["poznamka"]), ("emailConsent", ["souhlas", "souhlas s e-mailem", "consent"])]
+        case .contacts:
+            return [("firm", ["firma", "ico", "company"]), ("person", ["osoba", "kontaktni osoba"]), ("date", ["datum"]),
+                    ("kind", ["druh", "druh kontaktu"]), ("status", []), ("referent", ["obchodnik"]), ("result", ["vysledek"]),
+                    ("text", ["strucny text", "text kontaktu"]), ("note", ["poznamka"]), ("nextDate", ["pristi kontakt", "datum pristiho kontaktu"]),
+                    ("nextTask", ["ukol", "pristi ukol"]), ("nextReferent", ["pristi referent"]), ("doneAt", ["splneno", "done"])]
+        }
+    }
+
+    var requiredFields: [String] {
+        switch self {
+        case .firms: return ["name"]
+        case .persons: return ["firm", "last"]
+        case .contacts: return ["firm", "date", "kind", "referent", "text"]
+        }
+    }
+}
+
+/// The resolved meaning of each column of a file.
+struct ColumnMapping {
+    enum Target: Equatable { case field(String), attribute(String) }
+
+    let header: [String]
+    let targets: [Target]
+
+    /// - Parameter overrides: `COLUMN=FIELD` pairs from `--map`, applied before the defaults.
+    init(header: [String], target: ImportTarget, attributes: [AttributeDefinition], overrides: [String: String]) throws {
+        let fieldNames = target.fields.map(\.name)
+        let attributeNames = attributes.map(\.name)
+        var lookup: [String: Target] = [:]
+        for field in target.fields {
+            for alias in [field.name] + field.aliases { lookup[Folding.fold(alias)] = .field(field.name) }
+        }
+        for name in attributeNames { lookup[Folding.fold(name)] = lookup[Folding.fold(name)] ?? .attribute(name) }
+        let foldedOverrides = Dictionary(overrides.map { (Folding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
+
+        var problems: [String] = []
+        var targets: [Target] = []
+        for column in header {
+            let key = Folding.fold(column)
+            if let wanted = foldedOverrides[key] {
+                if let field = fieldNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.field(field)); continue }
+                if let attribute = attributeNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.attribute(attribute)); continue }
+                problems.append("--map \(column)=\(wanted): \"\(wanted)\" is neither a field (\(fieldNames.joined(separator: ", "))) nor an attribute\(NearestMatch.hint(for: wanted, among: fieldNames + attributeNames))")
+                continue
+            }
+            guard let target = lookup[key] else {
+                problems.append("line 1: column \"\(column)\" is neither a field nor a defined attribute: expected one of \((fieldNames + attributeNames).joined(separator: ", "))\(NearestMatch.hint(for: column, among: fieldNames + attributeNames)); map it with --map \"\(column)=FIELD\"")
+                continue
+            }
+            targets.append(target)
+        }
+        for required in target.requiredFields where !targets.contains(.field(required)) {
+            problems.append("line 1: the column \"\(required)\" is required for importing \(target.rawValue)")
+        }
+        var seen: [Target: String] = [:]
+        for (column, target) in zip(header, targets) {
+            if let first = seen[target] { problems.append("line 1: columns \"\(first)\" and \"\(column)\" both fill the same field") }
+            seen[target] = column
+        }
+        guard problems.isEmpty else { throw MappingProblems(lines: problems) }
+        self.header = header
+        self.targets = targets
+    }
+
+    /// The header of the column that fills `field` (a field or an attribute name), for messages.
+    func column(for field: String) -> String {
+        for (column, target) in zip(header, targets) {
+            switch target {
+            case .field(let name) where name == field, .attribute(let name) where name == field: return column
+            default: continue
+            }
+        }
+        return field
+    }
+}
+
+struct MappingProblems: Error { let lines: [String] }
+
+extension ColumnMapping.Target: Hashable {}

@@ -1,0 +1,181 @@
+// `kontakt contact …`: the contact log — calls, meetings, letters, e-mails, events and tasks.
+
+import ArgumentParser
+import CRM
+import GRDB
+import Store
+
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contact", abstract: "Log and review contacts (calls, meetings, letters, e-mails, events) and tasks.",
+        discussion: "A contact with --next-date and --next-task also creates an open task for the next referent on that date. Contacts are history: edit them freely, but removal needs --force and is logged.",
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Done.self, Remove.self])
+
+    struct Fields: ParsableArguments {
+        @Option(help: "call, meeting, negotiation, letter, email, event, task (code or label).") var kind: String?
+        @Option(help: "contact or task.") var status: String?
+        @Option(help: "When: 2026-11-29, 2026-11-29T14:30 or 29.11.2026 14:30 (default: now).") var date: String?
+        @Option(help: "The referent's code.") var referent: String?
+        @Option(help: "The result's code or label (promise, contract, no-interest …).") var result: String?
+        @Option(help: "Short text, at most 250 characters.") var text: String?
+        @Option(help: "Long note.") var note: String?
+        @Option(help: "Date of the next contact.") var nextDate: String?
+        @Option(help: "What to do next.") var nextTask: String?
+        @Option(help: "Who does it (default: the referent).") var nextReferent: String?
+
+        var input: ContactInput {
+            ContactInput(date: date, status: status, kind: kind, referent: referent, result: result, text: text, note: note,
+                         nextDate: nextDate, nextTask: nextTask, nextReferent: nextReferent)
+        }
+    }
+
+    static func references(db: Database) throws -> ContactReferences {
+        ContactReferences(codeBook: try CodeLists.codeBook(db: db), referents: try Referents.all(db: db))
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log a contact or a task; prints its id (and the follow-up task's).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The firm's id (may be left out when --person is given).") var firm: Int64?
+        @Option(help: "The person's id; must belong to the firm.") var person: Int64?
+        @OptionGroup var fields: Fields
+        @OptionGroup var output: JSONOption
+
+        func validate() throws {
+            if firm == nil && person == nil { throw ArgumentParser.ValidationError("name the firm with --firm ID (or the person with --person ID)") }
+            if fields.kind == nil { throw ArgumentParser.ValidationError("a contact needs --kind (call, meeting, negotiation, letter, email, event or task)") }
+            if fields.referent == nil { throw ArgumentParser.ValidationError("a contact needs --referent CODE") }
+            if fields.text == nil { throw ArgumentParser.ValidationError("a contact needs --text (at most 250 characters)") }
+        }
+
+        func run() throws {
+            let ids = try global.open().write { db in
+                let firmId = try firm ?? Persons.firmId(ofPerson: person!, db: db)
+                var contact = Contact(firmId: firmId, personId: person, date: LocalClock.now(), kind: "", referent: "", text: "")
+                try contact.apply(fields.input, references: try ContactCommand.references(db: db))
+                return try Contacts.record(contact, db: db)
+            }
+            let buffer = OutputBuffer()
+            if output.json {
+                let json = JSONWriter(output: buffer)
+                json.object { json.field("id", ids.contactId); json.field("taskId", ids.taskId) }
+                json.newline()
+            } else {
+                buffer.append("Added contact \(ids.contactId)." + (ids.taskId.map { " Created task \($0) for the next contact." } ?? "") + "\n")
+            }
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a contact; options not given stay as they are.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contact's id.") var id: Int64
+        @Option(help: "Assign to this person of the firm.") var person: Int64?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try global.open().write { db in
+                var contact = try Contacts.fetch(id: id, db: db).contact
+                if let person { contact.personId = person }
+                try contact.apply(fields.input, references: try ContactCommand.references(db: db))
+                try Contacts.update(contact, db: db)
+            }
+            print("Updated contact \(id).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one contact.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contact's id.") var id: Int64
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let listing = try global.open().read { db in try Contacts.fetch(id: id, db: db) }
+            let buffer = OutputBuffer()
+            if output.json {
+                JSONWriter(output: buffer).contact(listing)
+                buffer.append("\n")
+            } else {
+                let c = listing.contact
+                var lines = ["Contact \(id): \(c.kind) on \(c.date.iso) by \(c.referent)"]
+                lines.append("  firm     \(listing.firmName) (\(c.firmId))")
+                if let name = listing.personName { lines.append("  person   \(name.withTitles) (\(c.personId!))") }
+                lines.append("  status   \(c.status.rawValue)\(c.status == .task ? (c.doneAt.map { ", done \($0.iso)" } ?? ", open") : "")")
+                if let result = c.result { lines.append("  result   \(result)") }
+                lines.append("  text     \(c.text)")
+                if let note = c.note { lines.append("  note     \(note)") }
+                if let next = c.next { lines.append("  next     \(next.date.iso), \(next.referent): \(next.task)") }
+                buffer.append(lines.joined(separator: "\n") + "\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List contacts, newest first (open tasks: soonest first).")
+        @OptionGroup var global: GlobalOptions
+        @Option var firm: Int64?
+        @Option var person: Int64?
+        @Option(help: "Only this referent's contacts.") var referent: String?
+        @Option(help: "Only this kind (code or label).") var kind: String?
+        @Option(help: "From this day on.") var from: String?
+        @Option(help: "Up to and including this day.") var to: String?
+        @Flag(help: "Only tasks not yet done.") var openTasks = false
+        @Option(help: "At most this many.") var limit: Int?
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let buffer = OutputBuffer()
+            try global.open().read { db in
+                var filter = ContactFilter(firmId: firm, personId: person, referent: referent, openTasksOnly: openTasks, limit: limit)
+                if let kind { filter.kind = try CodeLists.codeBook(db: db).resolve(kind, in: CodeListName.kind, field: "--kind").code }
+                filter.from = try from.map { try CivilDate(parsing: $0, field: "--from") }
+                filter.to = try to.map { try CivilDate(parsing: $0, field: "--to") }
+                if output.json {
+                    let json = JSONWriter(output: buffer)
+                    try json.array { try Contacts.forEach(filter, db: db) { json.contact($0) } }
+                    json.newline()
+                } else {
+                    var table = TextTable("id", "date", "kind", "status", "referent", "firm", "person", "result", "text")
+                    try Contacts.forEach(filter, db: db) { l in
+                        let c = l.contact
+                        let status = c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact"
+                        table.add(cells: [String(c.id!), c.date.iso, c.kind, status, c.referent, l.firmName, l.personName?.withTitles ?? "", c.result ?? "", c.text])
+                    }
+                    buffer.append(table.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct Done: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark a task done.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The task's id.") var id: Int64
+        @Option(help: "When it was done (default: now).") var date: String?
+
+        func run() throws {
+            let when = try date.map { try ContactDate(parsing: $0, field: "--date") } ?? LocalClock.now()
+            try global.open().write { db in try Contacts.markDone(id: id, at: when, db: db) }
+            print("Task \(id) done.")
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a contact from the history (needs --force; the removal is logged with a snapshot).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The contact's id.") var id: Int64
+        @Flag(help: "Confirm that history is to be removed.") var force = false
+        @Option(help: "Why, for the removal log.") var reason: String?
+
+        func validate() throws {
+            if !force { throw ArgumentParser.ValidationError("contacts are permanent history: repeat with --force to remove contact \(id) (the removal is logged)") }
+        }
+
+        func run() throws {
+            try global.open().write { db in try Contacts.remove(id: id, reason: reason, db: db) }
+            print("Removed contact \(id); its snapshot is kept in the removal log.")
+        }
+    }
+}

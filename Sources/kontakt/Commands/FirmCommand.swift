@@ -1,0 +1,155 @@
+// `kontakt firm …`: the firms — customers, prospects and suppliers.
+
+import ArgumentParser
+import CRM
+import Store
+
+struct FirmCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "firm", abstract: "Manage firms (customers, prospects, suppliers).",
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Remove.self])
+
+    /// The editable fields, shared by add and edit.
+    struct Fields: ParsableArguments {
+        @Option(help: "IČO: 8 digits with a valid check digit.") var ico: String?
+        @Option(help: "DIČ, e.g. CZ25596641.") var dic: String?
+        @Option(name: .customLong("role"), help: "customer, prospect or supplier; repeat for several.") var roles: [String] = []
+        @Option(help: "Street and number (without \"ul.\").") var street: String?
+        @Option(help: "Town, e.g. Praha 1.") var city: String?
+        @Option(help: "Post code; Czech ones are written NNN NN.") var zip: String?
+        @Option(help: "Country name or ISO code (default CZ).") var country: String?
+        @Option var email: String?
+        @Option var phone: String?
+        @Option var web: String?
+        @Option var note: String?
+        @Option(name: .customLong("set"), help: ArgumentHelp("An attribute value; an empty VALUE removes it.", valueName: "ATTR=VALUE")) var assignments: [String] = []
+
+        func input(name: String?) throws -> FirmInput {
+            FirmInput(name: name, ico: ico, dic: dic, roles: roles.isEmpty ? nil : roles, street: street, city: city, zip: zip,
+                      country: country, email: email, phone: phone, web: web, note: note,
+                      attributes: try assignments.map(AttributeAssignment.init(parsing:)))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a firm; prints its id.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The firm's name.") var name: String
+        @OptionGroup var fields: Fields
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let database = try global.open()
+            let firm = try database.write { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                var firm = try Firm.create(try fields.input(name: name), schema: schema)
+                firm.id = try Firms.insert(firm, schema: schema, db: db)
+                return firm
+            }
+            Printing.created("firm", id: firm.id!, json: output.json)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a firm's fields; options not given stay as they are, an empty value clears.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The firm's id.") var id: Int64
+        @Option(help: "A new name.") var name: String?
+        @OptionGroup var fields: Fields
+
+        func run() throws {
+            try global.open().write { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                var firm = try Firms.fetch(id: id, schema: schema, db: db)
+                try firm.apply(try fields.input(name: name), schema: schema)
+                try Firms.update(firm, schema: schema, db: db)
+            }
+            print("Updated firm \(id).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a firm with its persons and its contacts, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The firm's id.") var id: Int64
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let buffer = OutputBuffer()
+            try global.open().read { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                let firm = try Firms.fetch(id: id, schema: schema, db: db)
+                if output.json {
+                    let json = JSONWriter(output: buffer)
+                    try json.firm(firm) {
+                        try json.arrayField("persons") { try Persons.forEach(firmId: id, schema: schema, db: db) { try json.person($0) } }
+                        try json.arrayField("contacts") { try Contacts.forEach(ContactFilter(firmId: id), db: db) { json.contact($0) } }
+                    }
+                    json.newline()
+                } else {
+                    buffer.append(Printing.firmCard(firm))
+                    var persons = TextTable("id", "name", "function", "email", "phone")
+                    try Persons.forEach(firmId: id, schema: schema, db: db) {
+                        persons.add(String($0.person.id!), $0.person.name.withTitles, $0.person.function ?? "", $0.person.email?.value ?? "", $0.person.phone ?? "")
+                    }
+                    buffer.append("\nPersons\n" + persons.render() + "\n")
+                    var contacts = Printing.contactTable()
+                    try Contacts.forEach(ContactFilter(firmId: id), db: db) { Printing.addContact($0, to: &contacts) }
+                    buffer.append("\nContacts, newest first\n" + contacts.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List firms in Czech alphabetical order.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let buffer = OutputBuffer()
+            try global.open().read { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                if output.json {
+                    let json = JSONWriter(output: buffer)
+                    try json.array { try Firms.forEach(schema: schema, db: db) { try json.firm($0) } }
+                    json.newline()
+                } else {
+                    var table = TextTable("id", "name", "ico", "roles", "city", "email")
+                    try Firms.forEach(schema: schema, db: db) { firm in
+                        table.add(String(firm.id!), firm.name, firm.ico?.digits ?? "", firm.roles.map(\.rawValue).joined(separator: ","),
+                                  firm.address.city ?? "", firm.email?.value ?? "")
+                    }
+                    buffer.append(table.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct Address: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the firm's postal address block (ČSN 01 6910) for a letter.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The firm's id.") var id: Int64
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let firm = try global.open().read { db in try Firms.fetch(id: id, schema: try AttributeDefinitions.schema(db: db), db: db) }
+            Printing.addressBlock(AddressBlock(firmName: firm.name, address: firm.address), json: output.json)
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a firm.",
+            discussion: "A firm with persons or contacts is removed only with --force; each removed contact leaves a snapshot in the removal log.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The firm's id.") var id: Int64
+        @Flag(help: "Also remove its persons and contacts.") var force = false
+        @Option(help: "Why, for the removal log.") var reason: String?
+
+        func run() throws {
+            try global.open().write { db in try Firms.remove(id: id, force: force, reason: reason, db: db) }
+            print("Removed firm \(id).")
+        }
+    }
+}

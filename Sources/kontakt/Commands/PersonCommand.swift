@@ -1,0 +1,174 @@
+// `kontakt person …`: contact persons of firms.
+
+import ArgumentParser
+import CRM
+import Store
+
+struct PersonCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "person", abstract: "Manage contact persons (people at firms).",
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Remove.self])
+
+    struct Fields: ParsableArguments {
+        @Option(help: "First name.") var first: String?
+        @Option(help: "Last name.") var last: String?
+        @Option(help: "Titles before the name, e.g. Ing. or doc. Ing.") var titleBefore: String?
+        @Option(help: "Titles after the name, e.g. Ph.D. or CSc.") var titleAfter: String?
+        @Option(help: "m, f or unknown.") var gender: String?
+        @Option(help: "Job function, e.g. jednatel.") var function: String?
+        @Option var email: String?
+        @Option var phone: String?
+        @Option var mobile: String?
+        @Option(help: "Personal note.") var note: String?
+        @Option(name: .customLong("set"), help: ArgumentHelp("An attribute value; an empty VALUE removes it.", valueName: "ATTR=VALUE")) var assignments: [String] = []
+
+        func input(emailConsent: Bool?) throws -> PersonInput {
+            PersonInput(first: first, last: last, titleBefore: titleBefore, titleAfter: titleAfter, gender: gender, function: function,
+                        email: email, phone: phone, mobile: mobile, note: note, emailConsent: emailConsent.map { $0 ? "yes" : "no" },
+                        attributes: try assignments.map(AttributeAssignment.init(parsing:)))
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a person to a firm; prints the id.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "The firm's id.") var firm: Int64
+        @OptionGroup var fields: Fields
+        @Flag(help: "The person refuses mass e-mail.") var noEmailConsent = false
+        @OptionGroup var output: JSONOption
+
+        func validate() throws {
+            if fields.last == nil { throw ArgumentParser.ValidationError("a person needs --last (the last name)") }
+        }
+
+        func run() throws {
+            let id = try global.open().write { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                guard try Firms.exists(id: firm, db: db) else { throw StoreError.notFound(entity: "firm", id: String(firm)) }
+                let person = try Person.create(firmId: firm, try fields.input(emailConsent: noEmailConsent ? false : nil), schema: schema)
+                return try Persons.insert(person, schema: schema, db: db)
+            }
+            Printing.created("person", id: id, json: output.json)
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change a person's fields; options not given stay, an empty value clears.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The person's id.") var id: Int64
+        @Option(help: "Move the person to another firm.") var firm: Int64?
+        @OptionGroup var fields: Fields
+        @Flag(inversion: .prefixedNo, help: "Grant or revoke consent to mass e-mail.") var emailConsent: Bool?
+
+        func run() throws {
+            try global.open().write { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                var person = try Persons.fetch(id: id, schema: schema, db: db).person
+                if let firm {
+                    guard try Firms.exists(id: firm, db: db) else { throw StoreError.notFound(entity: "firm", id: String(firm)) }
+                    person.firmId = firm
+                }
+                try person.apply(try fields.input(emailConsent: emailConsent), schema: schema)
+                try Persons.update(person, schema: schema, db: db)
+            }
+            print("Updated person \(id).")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a person with their contacts, newest first.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The person's id.") var id: Int64
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let buffer = OutputBuffer()
+            try global.open().read { db in
+                let listing = try Persons.fetch(id: id, schema: try AttributeDefinitions.schema(db: db), db: db)
+                if output.json {
+                    let json = JSONWriter(output: buffer)
+                    try json.person(listing) {
+                        try json.arrayField("contacts") { try Contacts.forEach(ContactFilter(personId: id), db: db) { json.contact($0) } }
+                    }
+                    json.newline()
+                } else {
+                    let p = listing.person
+                    var lines = ["\(p.name.withTitles)  (person \(id), firm \(p.firmId) \(listing.firmName))"]
+                    func add(_ label: String, _ value: String?) { if let value, !value.isEmpty { lines.append("  \(label.padding(11))\(value)") } }
+                    add("function", p.function)
+                    add("gender", p.gender.rawValue)
+                    add("e-mail", p.email.map { $0.value + (p.emailConsent ? "" : " (no mass e-mail)") })
+                    add("phone", p.phone)
+                    add("mobile", p.mobile)
+                    add("note", p.note)
+                    for name in p.attributes.keys.sorted() { add(name, p.attributes[name]!.description) }
+                    buffer.append(lines.joined(separator: "\n") + "\n")
+                    var contacts = Printing.contactTable()
+                    try Contacts.forEach(ContactFilter(personId: id), db: db) { Printing.addContact($0, to: &contacts) }
+                    buffer.append("\nContacts, newest first\n" + contacts.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List persons in Czech alphabetical order (last name, first name).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Only the persons of this firm.") var firm: Int64?
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let buffer = OutputBuffer()
+            try global.open().read { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                if output.json {
+                    let json = JSONWriter(output: buffer)
+                    try json.array { try Persons.forEach(firmId: firm, schema: schema, db: db) { try json.person($0) } }
+                    json.newline()
+                } else {
+                    var table = TextTable("id", "name", "firm", "function", "email", "phone")
+                    try Persons.forEach(firmId: firm, schema: schema, db: db) { l in
+                        table.add(String(l.person.id!), l.person.name.withTitles, l.firmName, l.person.function ?? "",
+                                  l.person.email?.value ?? "", l.person.phone ?? l.person.mobile ?? "")
+                    }
+                    buffer.append(table.render() + "\n")
+                }
+            }
+        }
+    }
+
+    struct Address: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the person's postal address block (ČSN 01 6910): firm, name with titles, street, ZIP and town.",
+            discussion: "With --private the firm line is left out and the block starts with Pan/Paní, as for a letter to a private person.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The person's id.") var id: Int64
+        @Flag(help: "Address the person privately (no firm line, Pan/Paní).") var `private` = false
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let (listing, firm) = try global.open().read { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                let listing = try Persons.fetch(id: id, schema: schema, db: db)
+                return (listing, try Firms.fetch(id: listing.person.firmId, schema: schema, db: db))
+            }
+            let block = AddressBlock(firmName: `private` ? nil : firm.name, person: listing.person.name, gender: listing.person.gender,
+                                     courtesy: `private`, address: firm.address)
+            Printing.addressBlock(block, json: output.json)
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a person.",
+            discussion: "A person with contacts is removed only with --force; the contacts stay in the firm's history.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The person's id.") var id: Int64
+        @Flag(help: "Remove even when the person has contacts.") var force = false
+
+        func run() throws {
+            try global.open().write { db in try Persons.remove(id: id, force: force, db: db) }
+            print("Removed person \(id).")
+        }
+    }
+}

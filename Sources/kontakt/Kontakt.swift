@@ -1,0 +1,51 @@
+// The `kontakt` command: its sub-commands, and the one place errors reach the terminal.
+
+import ArgumentParser
+import CRM
+import Foundation
+import GRDB
+import Interchange
+import Store
+
+@main
+struct Kontakt: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kontakt",
+        abstract: "Firms, contact persons and the whole contact history of a sales team, in one SQLite file.",
+        discussion: """
+            The database is ./kontakt.sqlite unless --db or $KONTAKT_DB names another. Start with `kontakt init`.
+            Every list and show command takes --json. Dates are ISO (2026-11-29, 2026-11-29T14:30) or Czech (29.11.2026 14:30).
+            """,
+        subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
+                      FirmCommand.self, PersonCommand.self, ContactCommand.self, ImportCommand.self])
+
+    /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
+    /// keep ArgumentParser's help.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error where isDomainError(error) {
+            Terminal.printError(message(for: error))
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            var text = fullMessage(for: error)
+            if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
+            if code == .success { print(text) } else { Terminal.printError(text, prefixed: false) }
+            Foundation.exit(code.rawValue)
+        }
+    }
+
+    static func isDomainError(_ error: Error) -> Bool {
+        error is CRM.ValidationError || error is ValidationErrors || error is StoreError || error is InterchangeError || error is DatabaseError
+    }
+
+    static func message(for error: Error) -> String {
+        switch error {
+        case let error as DatabaseError: return "the database refused the change: \(error.message ?? "\(error)")"
+        case let error as ValidationErrors: return "the record is invalid:\n" + error.errors.map { "  \($0)" }.joined(separator: "\n")
+        default: return "\(error)"
+        }
+    }
+}
