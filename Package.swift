@@ -36,7 +36,10 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
         // Deterministic Czech sample data for `make demo` and `make bench`.
-        .executableTarget(name: "kontakt-sample", dependencies: ["CRM", "Interchange"]),
+        .executableTarget(name: "kontakt-sample", dependencies: [
+            "CRM", "Interchange",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),

@@ -23,7 +23,7 @@ struct Kontakt: ParsableCommand {
     /// keep ArgumentParser's help.
     static func main() {
         do {
-            var command = try parseAsRoot()
+            var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
         } catch let error where isDomainError(error) {
             Terminal.printError(message(for: error))
@@ -35,6 +35,21 @@ struct Kontakt: ParsableCommand {
             if code == .success { print(text) } else { Terminal.printError(text, prefixed: false) }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// `kontakt --db x.sqlite firm list` works like `kontakt firm list --db x.sqlite`: global
+    /// options given before the sub-command are moved behind it, where every command reads them.
+    static func hoistingGlobalOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var rest = arguments[...]
+        while let first = rest.first, first.hasPrefix("--") {
+            let name = first.split(separator: "=", maxSplits: 1)[0]
+            guard name == "--db" || name == "--outbox" else { break }
+            leading.append(first)
+            rest = rest.dropFirst()
+            if !first.contains("="), let value = rest.first { leading.append(value); rest = rest.dropFirst() }
+        }
+        return Array(rest) + leading
     }
 
     static func isDomainError(_ error: Error) -> Bool {

@@ -6,23 +6,27 @@ public enum PhoneNumber {
     /// be made of digits, spaces, `+`, `-`, `/`, `(` and `)`.
     public static func normalize(_ text: String, field: String = "phone") throws -> String {
         let trimmed = text.trimmingSpaces
-        let allowed = Set("0123456789+-/() ")
-        guard !trimmed.isEmpty, trimmed.allSatisfy({ allowed.contains($0) }) else {
+        let bytes = Array(trimmed.utf8)
+        let allowed = Set("0123456789+-/() ".utf8)
+        guard !bytes.isEmpty, bytes.allSatisfy({ allowed.contains($0) }) else {
             throw ValidationError(field: field, message: "\"\(text)\" is not a phone number: expected digits, e.g. +420 602 123 456")
         }
-        var afterPrefix = Substring(trimmed)
-        let international = afterPrefix.hasPrefix("+") || afterPrefix.hasPrefix("00")
-        if afterPrefix.hasPrefix("+") { afterPrefix = afterPrefix.dropFirst() } else if afterPrefix.hasPrefix("00") { afterPrefix = afterPrefix.dropFirst(2) }
-        var digits = afterPrefix.filter(\.isNumber)
+        var afterPrefix = bytes[...]
+        let international = afterPrefix.first == UInt8(ascii: "+") || afterPrefix.starts(with: "00".utf8)
+        if afterPrefix.first == UInt8(ascii: "+") { afterPrefix = afterPrefix.dropFirst() } else if afterPrefix.starts(with: "00".utf8) { afterPrefix = afterPrefix.dropFirst(2) }
+        var digits = afterPrefix.filter { $0 >= 0x30 && $0 <= 0x39 }
         guard digits.count >= 6 else {
             throw ValidationError(field: field, message: "\"\(text)\" is too short for a phone number: a Czech number has 9 digits")
         }
         if international {
-            guard digits.hasPrefix("420"), digits.count == 12 else { return "+" + afterPrefix.trimmingSpaces }
+            guard digits.starts(with: "420".utf8), digits.count == 12 else {
+                return "+" + String(decoding: afterPrefix, as: UTF8.self).trimmingSpaces
+            }
             digits.removeFirst(3)
         }
         guard digits.count == 9 else { return trimmed }
-        let d = Array(digits)
-        return "+420 \(String(d[0..<3])) \(String(d[3..<6])) \(String(d[6..<9]))"
+        let d = String(decoding: digits, as: UTF8.self)
+        let a = d.utf8.index(d.startIndex, offsetBy: 3), b = d.utf8.index(a, offsetBy: 3)
+        return "+420 \(d[..<a]) \(d[a..<b]) \(d[b...])"
     }
 }

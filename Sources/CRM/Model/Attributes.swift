@@ -44,9 +44,15 @@ public struct AttributeSchema: Sendable {
     public let definitions: [AttributeDefinition]
     public let codeBook: CodeBook
 
+    /// Definitions by entity and exact name: imports look one up per cell.
+    private let byName: [EntityKind: [String: AttributeDefinition]]
+
     public init(definitions: [AttributeDefinition], codeBook: CodeBook) {
         self.definitions = definitions
         self.codeBook = codeBook
+        var byName: [EntityKind: [String: AttributeDefinition]] = [:]
+        for definition in definitions { byName[definition.entity, default: [:]][definition.name] = definition }
+        self.byName = byName
     }
 
     public func definitions(on entity: EntityKind) -> [AttributeDefinition] {
@@ -54,8 +60,8 @@ public struct AttributeSchema: Sendable {
     }
 
     public func definition(named name: String, on entity: EntityKind) throws -> AttributeDefinition {
+        if let exact = byName[entity]?[name] { return exact }
         let candidates = definitions(on: entity)
-        if let exact = candidates.first(where: { $0.name == name }) { return exact }
         if let folded = candidates.first(where: { Folding.fold($0.name) == Folding.fold(name) }) { return folded }
         let names = candidates.map(\.name)
         let known = names.isEmpty ? "no attributes are defined on \(entity.rawValue)s yet (kontakt attr define)" : "defined on \(entity.rawValue)s: \(names.joined(separator: ", "))"

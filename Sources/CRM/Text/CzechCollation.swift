@@ -11,35 +11,32 @@ public enum CzechCollation {
         var primary = String.UnicodeScalarView()
         var secondary = String.UnicodeScalarView()
         var tertiary = String.UnicodeScalarView()
-        let characters = Array(text)
+        let scalars = Array(text.unicodeScalars)
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            let lower = Character(character.lowercased())
-            if lower == "c", index + 1 < characters.count, Character(characters[index + 1].lowercased()) == "h" {
-                primary.append(letterScalar(chIndex)); secondary.append("0")
-                tertiary.append(character.isUppercase ? "1" : "0")
-                index += 2
-                continue
-            }
+        while index < scalars.count {
+            let scalar = scalars[index]
             index += 1
-            if lower.isWhitespace {
-                if primary.last != " " && !primary.isEmpty { primary.append(" ") }
-                continue
-            }
-            if let digit = lower.wholeNumberValue, lower.isASCII {
-                primary.append(Unicode.Scalar(UInt8(0x30 + digit))); secondary.append("0"); tertiary.append("0")
-                continue
-            }
-            guard let weight = weights[lower] ?? foldedWeight(lower) else {
-                if lower.isLetter, let scalar = lower.unicodeScalars.first {
-                    primary.append(scalar); secondary.append("0"); tertiary.append(character.isUppercase ? "1" : "0")
+            if let weight = weights[scalar.value] {
+                var primaryIndex = weight.primary
+                // "ch" is one letter, after "h".
+                if primaryIndex == cIndex, weight.secondary == 0, index < scalars.count,
+                   let next = weights[scalars[index].value], next.primary == hIndex, next.secondary == 0 {
+                    primaryIndex = chIndex
+                    index += 1
                 }
-                continue // punctuation does not order
+                primary.append(letterScalar(primaryIndex))
+                secondary.append(Unicode.Scalar(UInt8(0x30 + weight.secondary)))
+                tertiary.append(weight.upper ? "1" : "0")
+            } else if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                primary.append(scalar); secondary.append("0"); tertiary.append("0")
+            } else if scalar.properties.isWhitespace {
+                if let last = primary.last, last != " " { primary.append(" ") }
+            } else if scalar.properties.isAlphabetic {
+                // A letter of another script sorts after the Latin alphabet, by code point.
+                let lower = scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar
+                primary.append(lower); secondary.append("0"); tertiary.append(lower == scalar ? "0" : "1")
             }
-            primary.append(letterScalar(weight.primary))
-            secondary.append(Unicode.Scalar(UInt8(0x30 + weight.secondary)))
-            tertiary.append(character.isUppercase ? "1" : "0")
+            // Punctuation and combining marks do not order.
         }
         while primary.last == " " { primary.removeLast() }
         var key = String(primary)
@@ -53,30 +50,40 @@ public enum CzechCollation {
     /// The alphabet's letters in order; `ch` is its own letter after `h`.
     private static let alphabet: [String] = ["a", "b", "c", "č", "d", "e", "f", "g", "h", "ch", "i", "j", "k", "l", "m",
                                              "n", "o", "p", "q", "r", "ř", "s", "š", "t", "u", "v", "w", "x", "y", "z", "ž"]
+    private static let cIndex = alphabet.firstIndex(of: "c")!
+    private static let hIndex = alphabet.firstIndex(of: "h")!
     private static let chIndex = alphabet.firstIndex(of: "ch")!
 
     /// Letters that sort with a base letter and differ only at the second level, in tie order.
-    private static let accented: [Character: [Character]] = [
-        "a": ["á", "ä", "à", "â", "ą", "å"], "c": ["ć", "ç"], "d": ["ď"], "e": ["é", "ě", "ë", "è", "ê", "ę"],
-        "i": ["í", "ï", "î"], "l": ["ĺ", "ľ", "ł"], "n": ["ň", "ń", "ñ"], "o": ["ó", "ö", "ô", "ő", "ò"],
-        "r": ["ŕ"], "s": ["ś", "ß"], "t": ["ť"], "u": ["ú", "ů", "ü", "ű", "ù", "û"], "y": ["ý", "ÿ"], "z": ["ź", "ż"],
+    private static let accented: [String: String] = [
+        "a": "áäàâąå", "c": "ćç", "d": "ď", "e": "éëěèêę", "i": "íïî", "l": "ĺľł", "n": "ňńñ", "o": "óöôőò",
+        "r": "ŕ", "s": "śß", "t": "ť", "u": "úůüűùû", "y": "ýÿ", "z": "źż",
     ]
 
-    private static let weights: [Character: (primary: Int, secondary: Int)] = {
-        var table: [Character: (Int, Int)] = [:]
+    private struct Weight { let primary: Int; let secondary: Int; let upper: Bool }
+
+    /// Every known letter, lower and upper case, by scalar value.
+    private static let weights: [UInt32: Weight] = {
+        var table: [UInt32: Weight] = [:]
+        func add(_ letter: String, primary: Int, secondary: Int) {
+            guard let lower = letter.unicodeScalars.first, letter.unicodeScalars.count == 1 else { return }
+            table[lower.value] = Weight(primary: primary, secondary: secondary, upper: false)
+            let upper = letter.uppercased().unicodeScalars
+            if upper.count == 1, let first = upper.first, first != lower {
+                table[first.value] = Weight(primary: primary, secondary: secondary, upper: true)
+            }
+        }
         for (index, letter) in alphabet.enumerated() where letter.count == 1 {
-            let character = Character(letter)
-            table[character] = (index, 0)
-            for (rank, variant) in (accented[character] ?? []).enumerated() { table[variant] = (index, rank + 1) }
+            add(letter, primary: index, secondary: 0)
+            for (rank, variant) in (accented[letter] ?? "").enumerated() { add(String(variant), primary: index, secondary: rank + 1) }
+        }
+        // Other Latin letters with marks sort with their base letter, after the listed variants.
+        for value in UInt32(0xC0)...UInt32(0x24F) where table[value] == nil {
+            guard let scalar = Unicode.Scalar(value), scalar.properties.isAlphabetic else { continue }
+            let base = Folding.fold(String(scalar))
+            guard base.unicodeScalars.count == 1, let baseWeight = table[base.unicodeScalars.first!.value] else { continue }
+            table[value] = Weight(primary: baseWeight.primary, secondary: 9, upper: scalar.properties.isUppercase)
         }
         return table
     }()
-
-    /// Other Latin letters with marks sort with their base letter, after the listed variants.
-    private static func foldedWeight(_ character: Character) -> (primary: Int, secondary: Int)? {
-        guard character.isLetter else { return nil }
-        let base = Folding.fold(String(character))
-        guard base.count == 1, let weight = weights[Character(base)] else { return nil }
-        return (weight.primary, 9)
-    }
 }

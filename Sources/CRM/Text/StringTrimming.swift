@@ -3,6 +3,10 @@
 extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, new lines, NBSP).
     public var trimmingSpaces: String {
+        // Fast path: most fields start and end with a visible ASCII character.
+        if let first = utf8.first, let last = utf8.reversed().first, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return String(self)
+        }
         guard let start = firstIndex(where: { !$0.isWhitespace }),
               let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
         return String(self[start...end])

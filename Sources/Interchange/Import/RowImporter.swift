@@ -77,6 +77,7 @@ struct RowImporter {
     /// A firm by IČO (digits) or by exact name.
     private func resolveFirm(_ reference: String?) throws -> Int64 {
         guard let reference else { throw ValidationError(field: "firm", message: "the firm is missing: give its IČO or exact name") }
+        if let id = firmIdsByIco[reference] { return id }
         let compact = reference.filter { !$0.isWhitespace }
         if compact.allSatisfy(\.isNumber), let ico = try? ICO(compact), let id = firmIdsByIco[ico.digits] { return id }
         let ids = firmIdsByName[reference] ?? []

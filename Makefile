@@ -1,0 +1,28 @@
+# Kontakt: `make demo` builds and runs the sample session, `make test` runs every test,
+# `make bench` prints the benchmark table.
+
+.PHONY: all build release deps demo test bench clean
+
+all: build
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	swift build
+
+release: deps
+	swift build -c release
+
+demo: release
+	@scripts/demo.sh
+
+test: deps
+	swift build --build-tests
+	swift test --skip-build
+
+bench: release
+	@python3 Benchmarks/bench.py
+
+clean:
+	rm -rf .build demo.sqlite* Outbox/demo-data Benchmarks/work

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `make demo`: a realistic Czech sales database built through the CLI, as a user would.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bin=.build/release
+kontakt() { "$bin/kontakt" --db demo.sqlite "$@"; }
+
+rm -f demo.sqlite demo.sqlite-wal demo.sqlite-shm
+rm -rf Outbox/demo-data
+"$bin/kontakt-sample" Outbox/demo-data --firms 50 --persons 150 --contacts 400
+
+scripts/sample-schema.sh demo.sqlite
+echo "Created demo.sqlite: referents novak, svobodova, dvorak; code lists territory, industry, source, interest; 8 attributes."
+echo
+echo "== Import (the firms file is Windows-1250 with ';', as Czech Excel saves it)"
+kontakt import firms Outbox/demo-data/firms.csv
+kontakt import persons Outbox/demo-data/persons.csv
+kontakt import contacts Outbox/demo-data/contacts.csv
+
+echo
+echo "== A call logged in ten seconds, with a follow-up task"
+kontakt contact add --person 1 --kind call --referent novak --result promise \
+  --text "Zájem o servisní smlouvu, poslat nabídku" --next-date 2026-12-07 --next-task "Poslat nabídku servisu"
+
+echo
+echo "== Firm 1 before a meeting: its persons and whole history"
+kontakt firm show 1
+echo
+echo "== The address block of person 1 (ČSN 01 6910)"
+kontakt person address 1
+echo
+echo "== Open tasks of referent novak"
+kontakt contact list --referent novak --open-tasks --limit 10
+echo
+echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"
