@@ -1,0 +1,104 @@
+// CSV imports into a real SQLite file: all or nothing, every error listed.
+
+import CRM
+import Foundation
+import Store
+import Testing
+@testable import Interchange
+
+@Suite struct ImportTests {
+    func setUp() throws -> (KontaktDatabase, URL) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
+        try database.write { db in
+            try CodeLists.seedDefaults(db: db)
+            try CodeLists.addList(name: "territory", label: "Teritorium", db: db)
+            try CodeLists.addValue(CodeValue(list: "territory", code: "morava", label: "Morava"), db: db)
+            try AttributeDefinitions.define(AttributeDefinition(name: "territory", entity: .firm, type: .text, codeList: "territory"), db: db)
+            try Referents.add(Referent(code: "novak", name: "Jan Novák"), db: db)
+        }
+        return (database, folder)
+    }
+
+    func firmCount(_ database: KontaktDatabase) throws -> Int {
+        try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM firm") ?? -1 }
+    }
+
+    @Test func czechHeadersAndAttributesImport() throws {
+        let (database, folder) = try setUp()
+        let file = folder.appendingPathComponent("firmy.csv")
+        try Data(try TextEncoding.windows1250.encode("Název;IČO;Ulice;Město;PSČ;territory\nStrojírny Dvořák s.r.o.;25596641;Dlouhá 1;Třebíč;67401;Morava\n")).write(to: file)
+        let report = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+        #expect(report.encoding == .windows1250)
+        #expect(report.delimiter == ";")
+        #expect(report.imported == 1)
+        let firm = try database.read { db in try Firms.fetch(id: 1, schema: try AttributeDefinitions.schema(db: db), db: db) }
+        #expect(firm.name == "Strojírny Dvořák s.r.o.")
+        #expect(firm.address.zip == "674 01")
+        #expect(firm.attributes["territory"] == .text("morava"))
+    }
+
+    @Test func invalidRowsAbortTheImportAndAreAllListed() throws {
+        let (database, folder) = try setUp()
+        let file = folder.appendingPathComponent("bad.csv")
+        try "name,ico,zip\nAlfa,25596641,11000\nBeta,25596642,11000\nGama,,1100\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: InterchangeError.invalidRows([
+            "\(file.path):3: ico: \"25596642\" is not a valid IČO: its check digit is 2 but should be 1",
+            "\(file.path):4: zip: \"1100\" is not a PSČ: expected 5 digits written NNN NN, e.g. 110 00",
+        ])) {
+            try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+        }
+        #expect(try firmCount(database) == 0)
+
+        let report = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(skipInvalid: true), database: database)
+        #expect(report.imported == 1)
+        #expect(report.skipped.count == 2)
+        #expect(try firmCount(database) == 1)
+    }
+
+    @Test func dryRunWritesNothing() throws {
+        let (database, folder) = try setUp()
+        let file = folder.appendingPathComponent("ok.csv")
+        try "name\nAlfa\nBeta\n".write(to: file, atomically: true, encoding: .utf8)
+        let report = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(dryRun: true), database: database)
+        #expect(report.imported == 2)
+        #expect(try firmCount(database) == 0)
+    }
+
+    @Test func unknownColumnSuggestsAFieldAndMapFixesIt() throws {
+        let (database, folder) = try setUp()
+        let file = folder.appendingPathComponent("cols.csv")
+        try "name,teritory,Firma zkratka\nAlfa,Morava,A\n".write(to: file, atomically: true, encoding: .utf8)
+        do {
+            _ = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+            Issue.record("unknown columns were accepted")
+        } catch let InterchangeError.invalidRows(lines) {
+            #expect(lines.count == 2)
+            #expect(lines[0].hasPrefix("\(file.path):line 1: column \"teritory\""))
+            #expect(lines[0].contains("did you mean \"territory\"?"))
+        }
+        let report = try CSVImport.run(path: file.path, target: .firms,
+                                       options: ImportOptions(mappings: ["teritory": "territory", "Firma zkratka": "note"]), database: database)
+        #expect(report.imported == 1)
+    }
+
+    @Test func contactsReferToFirmsByIcoAndPersonsByEmail() throws {
+        let (database, folder) = try setUp()
+        let firms = folder.appendingPathComponent("f.csv"), persons = folder.appendingPathComponent("p.csv"), contacts = folder.appendingPathComponent("c.csv")
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
+        try "firm;first;last;email\n25596641;Jan;Dvořák;jan@alfa.cz\nAlfa;Eva;Malá;eva@alfa.cz\n".write(to: persons, atomically: true, encoding: .utf8)
+        try "firm;person;date;kind;referent;result;text;nextDate;nextTask\n25596641;jan@alfa.cz;29.11.2026 10:00;Schůzka;novak;promise;Úvodní schůzka;5.12.2026;Poslat nabídku\nAlfa;Eva Malá;2026-11-30;call;novak;;Telefonát;;\n"
+            .write(to: contacts, atomically: true, encoding: .utf8)
+        for (target, file) in [(ImportTarget.firms, firms), (.persons, persons)] {
+            _ = try CSVImport.run(path: file.path, target: target, options: ImportOptions(), database: database)
+        }
+        let report = try CSVImport.run(path: contacts.path, target: .contacts, options: ImportOptions(), database: database)
+        #expect(report.imported == 2)
+        #expect(report.tasksCreated == 1)
+        var listed: [(String, String?, Int64?)] = []
+        try database.read { db in try Contacts.forEach(ContactFilter(firmId: 1), db: db) { listed.append(($0.contact.kind, $0.personName?.last, $0.contact.personId)) } }
+        #expect(listed.map(\.0) == ["task", "call", "meeting"])
+        #expect(listed.map(\.1) == ["Dvořák", "Malá", "Dvořák"])
+    }
+}

@@ -1,0 +1,140 @@
+// The store on a real SQLite file: migrations, round trips, constraints, transactions.
+
+import CRM
+import Foundation
+import GRDB
+import Testing
+@testable import Store
+
+func temporaryDatabase() throws -> KontaktDatabase {
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-\(UUID().uuidString).sqlite").path
+    let database = try KontaktDatabase(path: path, create: true)
+    try database.write { db in
+        try CodeLists.seedDefaults(db: db)
+        try Referents.add(Referent(code: "novak", name: "Jan Novák"), db: db)
+        try AttributeDefinitions.define(AttributeDefinition(name: "employees", entity: .firm, type: .number), db: db)
+        try AttributeDefinitions.define(AttributeDefinition(name: "since", entity: .person, type: .date), db: db)
+    }
+    return database
+}
+
+@Suite struct StoreTests {
+    @Test func migrationsRunFromEmptyAndReopenKeepsData() throws {
+        let database = try temporaryDatabase()
+        #expect(try database.appliedMigrations() == ["v1-crm-core"])
+        try database.write { db in
+            _ = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
+        }
+        let reopened = try KontaktDatabase(path: database.path)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM firm") } == 1)
+        #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try reopened.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
+    @Test func missingDatabaseSaysHowToCreateOne() {
+        #expect(throws: StoreError.noDatabase(path: "/nonexistent/k.sqlite")) { try KontaktDatabase(path: "/nonexistent/k.sqlite") }
+    }
+
+    @Test func firmAndPersonRoundTripWithAttributes() throws {
+        let database = try temporaryDatabase()
+        let (firm, listing) = try database.write { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let firm = Firm(name: "Žluťoučký kůň s.r.o.", ico: try ICO("25596641"), roles: [.customer, .supplier],
+                            address: PostalAddress(street: "Dlouhá 1", city: "Praha 1", zip: "110 00"), attributes: ["employees": .number(1500)])
+            let firmId = try Firms.insert(firm, schema: schema, db: db)
+            let person = Person(firmId: firmId, name: PersonName(titleBefore: "Ing.", first: "Jana", last: "Nováková"), gender: .female,
+                                email: try EmailAddress("jana@kun.cz"), emailConsent: false,
+                                attributes: ["since": .date(CivilDate(year: 2020, month: 2, day: 29)!)])
+            let personId = try Persons.insert(person, schema: schema, db: db)
+            return (try Firms.fetch(id: firmId, schema: schema, db: db), try Persons.fetch(id: personId, schema: schema, db: db))
+        }
+        #expect(firm.name == "Žluťoučký kůň s.r.o.")
+        #expect(firm.ico?.digits == "25596641")
+        #expect(firm.roles == [.customer, .supplier])
+        #expect(firm.attributes == ["employees": .number(1500)])
+        #expect(listing.firmName == firm.name)
+        #expect(listing.person.name.titleBefore == "Ing.")
+        #expect(listing.person.emailConsent == false)
+        #expect(listing.person.attributes["since"] == .date(CivilDate(year: 2020, month: 2, day: 29)!))
+        // Whole numbers are stored as INTEGER, so SQL compares them numerically.
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT typeof(value) FROM firm_attribute") } == "integer")
+    }
+
+    @Test func duplicateIcoNamesTheFirmThatHasIt() throws {
+        let database = try temporaryDatabase()
+        #expect(throws: ValidationError(field: "ico", message: "the IČO 25596641 belongs to firm 1 \"Alfa\" already")) {
+            try database.write { db in
+                let schema = try AttributeDefinitions.schema(db: db)
+                try Firms.insert(Firm(name: "Alfa", ico: try ICO("25596641")), schema: schema, db: db)
+                try Firms.insert(Firm(name: "Beta", ico: try ICO("25596641")), schema: schema, db: db)
+            }
+        }
+        // The failed command wrote nothing, not even the first firm.
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM firm") } == 0)
+    }
+
+    @Test func contactWithNextContactCreatesTheTaskAndDoneClosesIt() throws {
+        let database = try temporaryDatabase()
+        try database.write { db in
+            let firmId = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
+            let contact = Contact(firmId: firmId, date: try ContactDate(parsing: "2026-11-29T10:00"), kind: "meeting", referent: "novak",
+                                  result: "promise", text: "Schůzka",
+                                  next: NextContact(date: try ContactDate(parsing: "2026-12-05"), task: "Poslat nabídku", referent: "novak"))
+            let ids = try Contacts.record(contact, db: db)
+            let taskId = try #require(ids.taskId)
+            var open: [Int64] = []
+            try Contacts.forEach(ContactFilter(openTasksOnly: true), db: db) { open.append($0.contact.id!) }
+            #expect(open == [taskId])
+            #expect(try Contacts.fetch(id: taskId, db: db).contact.originContactId == ids.contactId)
+            try Contacts.markDone(id: taskId, at: try ContactDate(parsing: "2026-12-04"), db: db)
+            open = []
+            try Contacts.forEach(ContactFilter(openTasksOnly: true), db: db) { open.append($0.contact.id!) }
+            #expect(open.isEmpty)
+            #expect(throws: StoreError.self) { try Contacts.markDone(id: ids.contactId, at: try ContactDate(parsing: "2026-12-04"), db: db) }
+        }
+    }
+
+    @Test func personMustBelongToTheContactsFirm() throws {
+        let database = try temporaryDatabase()
+        try database.write { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let alfa = try Firms.insert(Firm(name: "Alfa"), schema: schema, db: db)
+            let beta = try Firms.insert(Firm(name: "Beta"), schema: schema, db: db)
+            let person = try Persons.insert(Person(firmId: beta, name: PersonName(first: "Jan", last: "Novák")), schema: schema, db: db)
+            let contact = Contact(firmId: alfa, personId: person, date: try ContactDate(parsing: "2026-11-29"), kind: "call", referent: "novak", text: "x")
+            #expect(throws: ValidationError(field: "person", message: "person \(person) belongs to firm \(beta), not to firm \(alfa)")) {
+                try Contacts.record(contact, db: db)
+            }
+        }
+    }
+
+    @Test func removingHistoryNeedsForceAndLeavesASnapshot() throws {
+        let database = try temporaryDatabase()
+        let firmId = try database.write { db in
+            let firmId = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
+            try Contacts.record(Contact(firmId: firmId, date: try ContactDate(parsing: "2026-11-29"), kind: "call", referent: "novak", text: "Telefonát"), db: db)
+            return firmId
+        }
+        #expect(throws: StoreError.self) { try database.write { db in try Firms.remove(id: firmId, force: false, reason: nil, db: db) } }
+        try database.write { db in try Firms.remove(id: firmId, force: true, reason: "duplicate", db: db) }
+        let snapshot = try database.read { db in try Row.fetchOne(db, sql: "SELECT reason, json_extract(snapshot, '$.text') AS text FROM contact_removal") }
+        #expect(snapshot?["reason"] == "duplicate")
+        #expect(snapshot?["text"] == "Telefonát")
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact") } == 0)
+    }
+
+    @Test func firmsStreamInCzechOrderWithTheirAttributes() throws {
+        let database = try temporaryDatabase()
+        var names: [String] = []
+        var employees: [AttributeValue?] = []
+        try database.write { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            for (name, count) in [("Žák", 1.0), ("Chmel", 2), ("Čáp", 3), ("Hora", 4), ("Cukr", 5)] {
+                try Firms.insert(Firm(name: name, attributes: ["employees": .number(count)]), schema: schema, db: db)
+            }
+            try Firms.forEach(schema: schema, db: db) { names.append($0.name); employees.append($0.attributes["employees"]) }
+        }
+        #expect(names == ["Cukr", "Čáp", "Hora", "Chmel", "Žák"])
+        #expect(employees == [.number(5), .number(3), .number(4), .number(2), .number(1)])
+    }
+}
