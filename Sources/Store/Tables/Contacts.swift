@@ -67,7 +67,7 @@ public enum Contacts {
     }
 
     private static func checkReferences(_ contact: Contact, db: Database) throws {
-        guard try Firms.exists(id: contact.firmId, db: db) else { throw StoreError.notFound(entity: "firm", id: String(contact.firmId)) }
+        try Firms.requireExisting(id: contact.firmId, db: db)
         if let personId = contact.personId {
             let firmId = try Persons.firmId(ofPerson: personId, db: db)
             guard firmId == contact.firmId else {

@@ -61,6 +61,11 @@ public enum Firms {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM firm WHERE id = ?", arguments: [id]) == true
     }
 
+    /// Throws "there is no firm ID" unless the firm exists.
+    public static func requireExisting(id: Int64, db: Database) throws {
+        guard try exists(id: id, db: db) else { throw StoreError.notFound(entity: "firm", id: String(id)) }
+    }
+
     /// Firm ids by IČO or exact name, for imports that refer to firms.
     public static func idsByIco(db: Database) throws -> [String: Int64] {
         Dictionary(try Row.fetchAll(db, sql: "SELECT ico, id FROM firm WHERE ico IS NOT NULL").map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
@@ -109,7 +114,7 @@ public enum Firms {
     /// Removes a firm. One with persons or contacts goes only with `force`, and each of its
     /// contacts leaves a snapshot in `contact_removal`.
     public static func remove(id: Int64, force: Bool, reason: String?, db: Database) throws {
-        guard try exists(id: id, db: db) else { throw StoreError.notFound(entity: "firm", id: String(id)) }
+        try requireExisting(id: id, db: db)
         let persons = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person WHERE firm_id = ?", arguments: [id]) ?? 0
         let contacts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE firm_id = ?", arguments: [id]) ?? 0
         if (persons > 0 || contacts > 0) && !force {

@@ -44,7 +44,7 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             let id = try global.open().write { db in
                 let schema = try AttributeDefinitions.schema(db: db)
-                guard try Firms.exists(id: firm, db: db) else { throw StoreError.notFound(entity: "firm", id: String(firm)) }
+                try Firms.requireExisting(id: firm, db: db)
                 let person = try Person.create(firmId: firm, try fields.input(emailConsent: noEmailConsent ? false : nil), schema: schema)
                 return try Persons.insert(person, schema: schema, db: db)
             }
@@ -65,7 +65,7 @@ struct PersonCommand: ParsableCommand {
                 let schema = try AttributeDefinitions.schema(db: db)
                 var person = try Persons.fetch(id: id, schema: schema, db: db).person
                 if let firm {
-                    guard try Firms.exists(id: firm, db: db) else { throw StoreError.notFound(entity: "firm", id: String(firm)) }
+                    try Firms.requireExisting(id: firm, db: db)
                     person.firmId = firm
                 }
                 try person.apply(try fields.input(emailConsent: emailConsent), schema: schema)
