@@ -26,8 +26,6 @@ public struct Country: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var isRecognised: Bool { Country.table.contains { $0.code == code } }
-
     /// The name for the last line of an address abroad: Czech, in capitals (as Česká pošta
     /// and the UPU ask); an unrecognised country prints as typed, in capitals.
     public var postalName: String {

@@ -165,8 +165,4 @@ public enum Contacts {
             """, arguments: [Timestamp.now(), reason] + arguments)
     }
 
-    /// How many removals are recorded for a firm (all firms when nil).
-    public static func removalCount(firmId: Int64? = nil, db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact_removal WHERE ?1 IS NULL OR firm_id = ?1", arguments: [firmId]) ?? 0
-    }
 }

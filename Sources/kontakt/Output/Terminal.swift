@@ -8,9 +8,6 @@ enum Terminal {
         FileHandle.standardError.write(Data(text.utf8))
     }
 
-    static func printWarning(_ message: String) {
-        FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
-    }
 }
 
 /// Collects output bytes and writes them to stdout in large blocks: listing 100,000 persons
