@@ -21,6 +21,7 @@ let package = Package(
         .target(name: "Store", dependencies: [
             "CRM",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // CSV (encodings, delimiters) import and export.

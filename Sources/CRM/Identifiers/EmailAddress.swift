@@ -13,6 +13,10 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
         value = trimmed
     }
 
+    /// An address read back from the database, where only validated addresses are written:
+    /// lists of 100,000 persons need not check each one again.
+    public init(stored value: String) { self.value = value }
+
     static func isValid(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
         let local = bytes[..<at]

@@ -24,6 +24,9 @@ public struct ICO: Hashable, Sendable, CustomStringConvertible {
         digits = padded
     }
 
+    /// An IČO read back from the database, where only validated numbers are written.
+    public init(stored digits: String) { self.digits = digits }
+
     /// The mod-11 check digit over the first seven digits, weighted 8 down to 2.
     public static func checkDigit(for firstSeven: [Int]) -> Int {
         precondition(firstSeven.count == 7, "an IČO check digit is computed over seven digits")

@@ -23,6 +23,8 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 
     static func parse(_ text: String) -> CivilDate? {
+        let bytes = Array(text.utf8)
+        if bytes.count == 10, let date = CivilDate(isoBytes: bytes) { return date }
         if text.contains("-") {
             let parts = text.split(separator: "-", omittingEmptySubsequences: false)
             guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return nil }
@@ -31,6 +33,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map { $0.trimmingSpaces }
         guard parts.count == 3, parts[2].count == 4, (1...2).contains(parts[0].count), (1...2).contains(parts[1].count) else { return nil }
         return numbers(parts).flatMap { CivilDate(year: $0[2], month: $0[1], day: $0[0]) }
+    }
+
+    /// `YYYY-MM-DD` at the start of `bytes`, as stored in the database.
+    init?(isoBytes bytes: [UInt8]) {
+        guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+              let year = DigitRun.value(bytes, 0..<4), let month = DigitRun.value(bytes, 5..<7), let day = DigitRun.value(bytes, 8..<10)
+        else { return nil }
+        self.init(year: year, month: month, day: day)
     }
 
     private static func numbers<S: StringProtocol>(_ parts: [S]) -> [Int]? {
@@ -85,4 +95,17 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 func pad(_ value: Int, _ width: Int) -> String {
     let text = String(value)
     return text.count >= width ? text : String(repeating: "0", count: width - text.count) + text
+}
+
+/// The value of a run of ASCII digits, or nil when a byte is not a digit.
+enum DigitRun {
+    static func value(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = Int(bytes[index]) - 0x30
+            guard (0...9).contains(digit) else { return nil }
+            value = value * 10 + digit
+        }
+        return value
+    }
 }

@@ -15,6 +15,7 @@ public struct ContactDate: Hashable, Comparable, Sendable, CustomStringConvertib
     }
 
     public init(parsing text: String, field: String = "date") throws {
+        if let stored = ContactDate(storedForm: text) { self = stored; return }
         let trimmed = text.trimmingSpaces
         let error = ValidationError(field: field, message: "\"\(text)\" is not a date: expected YYYY-MM-DD[THH:MM] or D.M.YYYY [H:MM], e.g. 2026-11-29T14:30 or 29.11.2026 14:30")
         var datePart = Substring(trimmed)
@@ -30,6 +31,17 @@ public struct ContactDate: Hashable, Comparable, Sendable, CustomStringConvertib
         guard hm.count == 2 || hm.count == 3, let h = Int(hm[0]), let m = Int(hm[1]), hm[1].count == 2,
               (0...23).contains(h), (0...59).contains(m) else { throw error }
         self.init(date: date, minuteOfDay: h * 60 + m)
+    }
+
+    /// The two forms the database stores (`2026-11-29`, `2026-11-29T14:30`), read straight
+    /// from the bytes: listing a history of thousands of contacts parses every date.
+    init?(storedForm text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 || bytes.count == 16, let date = CivilDate(isoBytes: bytes) else { return nil }
+        guard bytes.count == 16 else { self.init(date: date); return }
+        guard bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              let hour = DigitRun.value(bytes, 11..<13), let minute = DigitRun.value(bytes, 14..<16), hour < 24, minute < 60 else { return nil }
+        self.init(date: date, minuteOfDay: hour * 60 + minute)
     }
 
     public var iso: String {

@@ -15,6 +15,15 @@ public enum ImportTarget: String, CaseIterable, Sendable {
         }
     }
 
+    /// The tables an import of this kind writes to.
+    var tables: [String] {
+        switch self {
+        case .firms: return ["firm", "firm_attribute"]
+        case .persons: return ["person", "person_attribute"]
+        case .contacts: return ["contact"]
+        }
+    }
+
     /// The fields a row may carry, with the headers Czech spreadsheets use for them.
     var fields: [(name: String, aliases: [String])] {
         switch self {

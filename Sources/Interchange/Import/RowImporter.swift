@@ -1,21 +1,33 @@
-// Turning one CSV row into a firm, person or contact, with the look-ups rows refer to.
+// Turning CSV rows into firms, persons or contacts: a pure, thread-safe preparation (parsing,
+// validation, look-ups in memory) and the insertion that follows it in the transaction.
 
 import CRM
 import GRDB
 import Store
 
-struct RowImporter {
+/// A row that passed every check and is ready to be written.
+enum PreparedRow: Sendable {
+    case firm(Firm)
+    /// With its sort key, computed while preparing so the writing thread need not.
+    case person(Person, sortKey: String)
+    case contact(Contact)
+}
+
+/// Checks rows against the schema and the records they refer to. It only reads what it loaded
+/// at the start, so many rows can be prepared at once on several cores.
+struct RowPreparer: Sendable {
     let target: ImportTarget
     let schema: AttributeSchema
+    let mapping: ColumnMapping
     private var firmIdsByIco: [String: Int64] = [:]
     private var firmIdsByName: [String: [Int64]] = [:]
     private var persons = PersonLookup()
     private var references: ContactReferences?
-    private(set) var tasksCreated = 0
 
-    init(target: ImportTarget, schema: AttributeSchema, db: Database) throws {
+    init(target: ImportTarget, schema: AttributeSchema, mapping: ColumnMapping, db: Database) throws {
         self.target = target
         self.schema = schema
+        self.mapping = mapping
         if target != .firms {
             firmIdsByIco = try Firms.idsByIco(db: db)
             firmIdsByName = try Firms.idsByName(db: db)
@@ -26,13 +38,17 @@ struct RowImporter {
         }
     }
 
-    mutating func importRow(_ row: ImportRow, db: Database) throws {
+    func prepare(_ record: CSVRecord) throws -> PreparedRow {
+        guard record.fields.count == mapping.header.count else {
+            throw ValidationError(field: "record", message: "expected \(mapping.header.count) fields as in the header, found \(record.fields.count)")
+        }
+        let row = ImportRow(mapping: mapping, fields: record.fields)
         switch target {
         case .firms:
             let input = FirmInput(name: row["name"], ico: row["ico"], dic: row["dic"], roles: row["roles"].map { [$0] },
                                   street: row["street"], city: row["city"], zip: row["zip"], country: row["country"],
                                   email: row["email"], phone: row["phone"], web: row["web"], note: row["note"], attributes: row.attributes)
-            try Firms.insert(try Firm.create(input, schema: schema), schema: schema, db: db)
+            return .firm(try Firm.create(input, schema: schema))
         case .persons:
             var errors = ValidationErrors()
             var firmId: Int64?
@@ -43,13 +59,13 @@ struct RowImporter {
             var person: Person?
             errors.capture { person = try Person.create(firmId: firmId ?? 0, input, schema: schema) }
             try errors.throwIfAny()
-            try Persons.insert(person!, schema: schema, db: db)
+            return .person(person!, sortKey: Persons.sortKey(for: person!.name))
         case .contacts:
-            try importContact(row, db: db)
+            return .contact(try prepareContact(row))
         }
     }
 
-    private mutating func importContact(_ row: ImportRow, db: Database) throws {
+    private func prepareContact(_ row: ImportRow) throws -> Contact {
         var errors = ValidationErrors()
         var firmId: Int64?
         var personId: Int64?
@@ -71,7 +87,7 @@ struct RowImporter {
             }
         }
         try errors.throwIfAny()
-        if try Contacts.record(contact, db: db).taskId != nil { tasksCreated += 1 }
+        return contact
     }
 
     /// A firm by IČO (digits) or by exact name.
@@ -96,5 +112,28 @@ struct RowImporter {
             throw ValidationError(field: "person", message: "firm \(firmId) has no person with the e-mail or name \"\(reference)\"")
         }
         throw ValidationError(field: "person", message: "firm \(firmId) has \(ids.count) persons matching \"\(reference)\": use the e-mail")
+    }
+}
+
+/// Writes prepared rows with statements prepared once for the whole file.
+struct RowWriter {
+    private let firms: Firms.Writer
+    private let persons: Persons.Writer
+    private let db: Database
+
+    init(schema: AttributeSchema, db: Database) throws {
+        firms = try Firms.Writer(schema: schema, db: db)
+        persons = try Persons.Writer(schema: schema, db: db)
+        self.db = db
+    }
+
+    /// Writes the row; returns whether it also created a follow-up task.
+    func insert(_ row: PreparedRow) throws -> Bool {
+        switch row {
+        case .firm(let firm): try firms.insert(firm)
+        case .person(let person, let sortKey): try persons.insert(person, sortKey: sortKey)
+        case .contact(let contact): return try Contacts.record(contact, db: db).taskId != nil
+        }
+        return false
     }
 }

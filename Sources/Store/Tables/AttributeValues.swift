@@ -20,12 +20,7 @@ struct AttributeValues {
 
     func insert(owner: Int64, values: [String: AttributeValue], schema: AttributeSchema, db: Database) throws {
         guard !values.isEmpty else { return }
-        let statement = try db.cachedStatement(sql: "INSERT INTO \(table)(\(ownerColumn), attribute_id, value) VALUES (?, ?, ?)")
-        for (name, value) in values {
-            let definition = try schema.definition(named: name, on: entity)
-            statement.setUncheckedArguments([owner, definition.id, AttributeValues.databaseValue(value)])
-            try statement.execute()
-        }
+        try AttributeWriter(self, schema: schema, db: db).write(owner: owner, values: values)
     }
 
     func fetch(owner: Int64, schema: AttributeSchema, db: Database) throws -> [String: AttributeValue] {
@@ -47,6 +42,38 @@ struct AttributeValues {
             return number.databaseValue
         case .date(let date): return date.iso.databaseValue
         }
+    }
+}
+
+/// Inserts an owner's attribute values in one statement, for writers of many rows: one
+/// `INSERT … VALUES (…), (…)` per owner instead of one statement per value.
+struct AttributeWriter {
+    /// `inserts[n - 1]` inserts n values; there are as many as the entity has attributes.
+    private let inserts: [BoundStatement]
+    private let schema: AttributeSchema
+    private let entity: EntityKind
+
+    init(_ values: AttributeValues, schema: AttributeSchema, db: Database) throws {
+        let prefix = "INSERT INTO \(values.table)(\(values.ownerColumn), attribute_id, value) VALUES "
+        inserts = try (1...max(1, schema.definitions(on: values.entity).count)).map { count in
+            try BoundStatement(db: db, sql: prefix + Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))
+        }
+        self.schema = schema
+        entity = values.entity
+    }
+
+    func write(owner: Int64, values: [String: AttributeValue]) throws {
+        guard !values.isEmpty else { return }
+        // Values are keyed by attribute name, so there are never more than the definitions.
+        let insert = inserts[values.count - 1]
+        var parameter: Int32 = 1
+        for (name, value) in values {
+            insert.bind(parameter, owner)
+            insert.bind(parameter + 1, try schema.definition(named: name, on: entity).id)
+            insert.bind(parameter + 2, AttributeValues.databaseValue(value))
+            parameter += 3
+        }
+        try insert.execute()
     }
 }
 

@@ -9,18 +9,35 @@ public enum Firms {
 
     @discardableResult
     public static func insert(_ firm: Firm, schema: AttributeSchema, db: Database) throws -> Int64 {
-        try checkUniqueIco(firm, db: db)
-        let now = Timestamp.now()
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO firm(name, sort_key, ico, dic, is_customer, is_prospect, is_supplier, street, city, zip, country,
-                             email, phone, web, note, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        statement.setUncheckedArguments(StatementArguments(fieldValues(firm) + [now, now]))
-        try statement.execute()
-        let id = db.lastInsertedRowID
-        try AttributeValues.firm.insert(owner: id, values: firm.attributes, schema: schema, db: db)
-        return id
+        try Writer(schema: schema, db: db).insert(firm)
+    }
+
+    /// Inserts many firms with statements prepared once (an import's rows).
+    public struct Writer {
+        private let insertFirm: BoundStatement
+        private let attributes: AttributeWriter
+        private let db: Database
+        private let now = Timestamp.now()
+
+        public init(schema: AttributeSchema, db: Database) throws {
+            self.db = db
+            insertFirm = try BoundStatement(db: db, sql: """
+                INSERT INTO firm(name, sort_key, ico, dic, is_customer, is_prospect, is_supplier, street, city, zip, country,
+                                 email, phone, web, note, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            attributes = try AttributeWriter(.firm, schema: schema, db: db)
+        }
+
+        @discardableResult
+        public func insert(_ firm: Firm) throws -> Int64 {
+            try checkUniqueIco(firm, db: db)
+            insertFirm.bind(fieldValues(firm) + [now.databaseValue, now.databaseValue])
+            try insertFirm.execute()
+            let id = db.lastInsertedRowID
+            try attributes.write(owner: id, values: firm.attributes)
+            return id
+        }
     }
 
     public static func update(_ firm: Firm, schema: AttributeSchema, db: Database) throws {
@@ -30,15 +47,17 @@ public enum Firms {
             UPDATE firm SET name = ?, sort_key = ?, ico = ?, dic = ?, is_customer = ?, is_prospect = ?, is_supplier = ?,
                             street = ?, city = ?, zip = ?, country = ?, email = ?, phone = ?, web = ?, note = ?, updated_at = ?
             WHERE id = ?
-            """, arguments: StatementArguments(fieldValues(firm) + [Timestamp.now(), id]))
+            """, arguments: StatementArguments(fieldValues(firm) + [Timestamp.now().databaseValue, id.databaseValue]))
         try AttributeValues.firm.replace(owner: id, values: firm.attributes, schema: schema, db: db)
     }
 
-    private static func fieldValues(_ firm: Firm) -> [DatabaseValueConvertible?] {
-        [firm.name, CzechCollation.sortKey(firm.name), firm.ico?.digits, firm.dic?.value,
-         firm.roles.contains(.customer), firm.roles.contains(.prospect), firm.roles.contains(.supplier),
-         firm.address.street, firm.address.city, firm.address.zip, firm.address.country.code,
-         firm.email?.value, firm.phone, firm.web, firm.note]
+    /// The firm's columns in the order of the INSERT and UPDATE statements.
+    private static func fieldValues(_ firm: Firm) -> [DatabaseValue] {
+        [firm.name.databaseValue, CzechCollation.sortKey(firm.name).databaseValue, firm.ico?.digits.databaseValue ?? .null,
+         firm.dic?.value.databaseValue ?? .null, firm.roles.contains(.customer).databaseValue, firm.roles.contains(.prospect).databaseValue,
+         firm.roles.contains(.supplier).databaseValue, firm.address.street.databaseValue, firm.address.city.databaseValue,
+         firm.address.zip.databaseValue, firm.address.country.code.databaseValue, firm.email?.value.databaseValue ?? .null,
+         firm.phone.databaseValue, firm.web.databaseValue, firm.note.databaseValue]
     }
 
     private static func checkUniqueIco(_ firm: Firm, db: Database) throws {
@@ -106,9 +125,9 @@ public enum Firms {
         if row[4] as Bool { roles.append(.customer) }
         if row[5] as Bool { roles.append(.prospect) }
         if row[6] as Bool { roles.append(.supplier) }
-        return Firm(id: row[0], name: row[1], ico: (row[2] as String?).flatMap { try? ICO($0) }, dic: (row[3] as String?).flatMap { try? DIC($0) },
+        return Firm(id: row[0], name: row[1], ico: (row[2] as String?).map(ICO.init(stored:)), dic: (row[3] as String?).flatMap { try? DIC($0) },
                     roles: roles, address: PostalAddress(street: row[7], city: row[8], zip: row[9], country: Country(row[10] as String?)),
-                    email: (row[11] as String?).flatMap { try? EmailAddress($0) }, phone: row[12], web: row[13], note: row[14])
+                    email: (row[11] as String?).map(EmailAddress.init(stored:)), phone: row[12], web: row[13], note: row[14])
     }
 
     /// Removes a firm. One with persons or contacts goes only with `force`, and each of its

@@ -15,17 +15,36 @@ public enum Persons {
 
     @discardableResult
     public static func insert(_ person: Person, schema: AttributeSchema, db: Database) throws -> Int64 {
-        let now = Timestamp.now()
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO person(firm_id, title_before, first, last, title_after, sort_key, gender, function, email, phone,
-                               mobile, note, email_consent, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        statement.setUncheckedArguments(StatementArguments(fieldValues(person) + [now, now]))
-        try statement.execute()
-        let id = db.lastInsertedRowID
-        try AttributeValues.person.insert(owner: id, values: person.attributes, schema: schema, db: db)
-        return id
+        try Writer(schema: schema, db: db).insert(person)
+    }
+
+    /// Inserts many persons with statements prepared once (an import's rows).
+    public struct Writer {
+        private let insertPerson: BoundStatement
+        private let attributes: AttributeWriter
+        private let db: Database
+        private let now = Timestamp.now()
+
+        public init(schema: AttributeSchema, db: Database) throws {
+            self.db = db
+            insertPerson = try BoundStatement(db: db, sql: """
+                INSERT INTO person(firm_id, title_before, first, last, title_after, sort_key, gender, function, email, phone,
+                                   mobile, note, email_consent, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            attributes = try AttributeWriter(.person, schema: schema, db: db)
+        }
+
+        /// - Parameter sortKey: `Persons.sortKey(for:)` of the person, when the caller computed
+        ///   it already (an import does so on another core).
+        @discardableResult
+        public func insert(_ person: Person, sortKey: String? = nil) throws -> Int64 {
+            insertPerson.bind(fieldValues(person, sortKey: sortKey) + [now.databaseValue, now.databaseValue])
+            try insertPerson.execute()
+            let id = db.lastInsertedRowID
+            try attributes.write(owner: id, values: person.attributes)
+            return id
+        }
     }
 
     public static func update(_ person: Person, schema: AttributeSchema, db: Database) throws {
@@ -34,15 +53,22 @@ public enum Persons {
             UPDATE person SET firm_id = ?, title_before = ?, first = ?, last = ?, title_after = ?, sort_key = ?, gender = ?,
                               function = ?, email = ?, phone = ?, mobile = ?, note = ?, email_consent = ?, updated_at = ?
             WHERE id = ?
-            """, arguments: StatementArguments(fieldValues(person) + [Timestamp.now(), id]))
+            """, arguments: StatementArguments(fieldValues(person) + [Timestamp.now().databaseValue, id.databaseValue]))
         try AttributeValues.person.replace(owner: id, values: person.attributes, schema: schema, db: db)
     }
 
-    private static func fieldValues(_ person: Person) -> [DatabaseValueConvertible?] {
+    /// Persons sort by last name, then first name, in Czech order.
+    public static func sortKey(for name: PersonName) -> String {
+        CzechCollation.sortKey(name.last + " " + name.first)
+    }
+
+    /// The person's columns in the order of the INSERT and UPDATE statements.
+    private static func fieldValues(_ person: Person, sortKey: String? = nil) -> [DatabaseValue] {
         let name = person.name
-        return [person.firmId, name.titleBefore, name.first, name.last, name.titleAfter,
-                CzechCollation.sortKey(name.last + " " + name.first), person.gender.rawValue, person.function,
-                person.email?.value, person.phone, person.mobile, person.note, person.emailConsent]
+        return [person.firmId.databaseValue, name.titleBefore.databaseValue, name.first.databaseValue, name.last.databaseValue,
+                name.titleAfter.databaseValue, (sortKey ?? Persons.sortKey(for: name)).databaseValue,
+                person.gender.rawValue.databaseValue, person.function.databaseValue, person.email?.value.databaseValue ?? .null,
+                person.phone.databaseValue, person.mobile.databaseValue, person.note.databaseValue, person.emailConsent.databaseValue]
     }
 
     public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> PersonListing {
@@ -83,7 +109,7 @@ public enum Persons {
     static func decode(_ row: Row) -> PersonListing {
         let name = PersonName(titleBefore: row[2], first: row[3], last: row[4], titleAfter: row[5])
         let person = Person(id: row[0], firmId: row[1], name: name, gender: Gender(rawValue: row[6]) ?? .unknown, function: row[7],
-                            email: (row[8] as String?).flatMap { try? EmailAddress($0) }, phone: row[9], mobile: row[10],
+                            email: (row[8] as String?).map(EmailAddress.init(stored:)), phone: row[9], mobile: row[10],
                             note: row[11], emailConsent: row[12])
         return PersonListing(person: person, firmName: row[13])
     }

@@ -22,6 +22,6 @@ public enum Referents {
     }
 
     private static func decode(_ row: Row) -> Referent {
-        Referent(code: row[0], name: row[1], email: (row[2] as String?).flatMap { try? EmailAddress($0) })
+        Referent(code: row[0], name: row[1], email: (row[2] as String?).map(EmailAddress.init(stored:)))
     }
 }

@@ -11,36 +11,54 @@ enum Terminal {
 }
 
 /// Collects output bytes and writes them to stdout in large blocks: listing 100,000 persons
-/// must not cost 100,000 system calls.
+/// must not cost 100,000 system calls. The block is raw memory rather than an array because
+/// every append to an array held by a class pays a run-time exclusivity check.
 final class OutputBuffer {
-    private var bytes: [UInt8] = []
-    private let flushThreshold = 1 << 16
+    private let capacity = 1 << 16
+    private let block: UnsafeMutablePointer<UInt8>
+    private var count = 0
 
-    init() { bytes.reserveCapacity(flushThreshold + 4096) }
+    init() { block = .allocate(capacity: capacity) }
+
+    deinit {
+        flush()
+        block.deallocate()
+    }
 
     func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
-        if bytes.count >= flushThreshold { flush() }
+        var text = text
+        text.withUTF8 { append(contentsOf: $0) }
     }
 
-    func append(byte: UInt8) { bytes.append(byte) }
+    @inline(__always)
+    func append(byte: UInt8) {
+        if count == capacity { flush() }
+        block[count] = byte
+        count += 1
+    }
 
-    func append<S: Sequence>(contentsOf sequence: S) where S.Element == UInt8 { bytes.append(contentsOf: sequence) }
+    func append(contentsOf bytes: UnsafeBufferPointer<UInt8>) {
+        var offset = 0
+        while offset < bytes.count {
+            if count == capacity { flush() }
+            let chunk = min(bytes.count - offset, capacity - count)
+            (block + count).update(from: bytes.baseAddress! + offset, count: chunk)
+            count += chunk
+            offset += chunk
+        }
+    }
 
-    func flushIfFull() { if bytes.count >= flushThreshold { flush() } }
+    func append(contentsOf bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append(contentsOf: $0) }
+    }
 
     func flush() {
-        guard !bytes.isEmpty else { return }
-        bytes.withUnsafeBufferPointer { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(1, buffer.baseAddress! + offset, buffer.count - offset)
-                if written <= 0 { break } // a closed pipe (| head): nothing more to say
-                offset += written
-            }
+        var offset = 0
+        while offset < count {
+            let written = Foundation.write(1, block + offset, count - offset)
+            if written <= 0 { break } // a closed pipe (| head): nothing more to say
+            offset += written
         }
-        bytes.removeAll(keepingCapacity: true)
+        count = 0
     }
-
-    deinit { flush() }
 }
