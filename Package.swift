@@ -44,7 +44,7 @@ let package = Package(
 
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM"]),
+        .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )

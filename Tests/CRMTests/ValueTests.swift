@@ -21,6 +21,12 @@ import Testing
         #expect(CivilDate(dayNumber: 0).iso == "1970-01-01")
     }
 
+    @Test func storedLookingButImpossibleDatesAreRefused() {
+        for bad in ["2026-02-30", "2026-00-10", "2026-11-29T24:00", "2026-11-29T10:60", "2026-11-2xT10:00"] {
+            #expect(throws: ValidationError.self, "\(bad)") { try ContactDate(parsing: bad) }
+        }
+    }
+
     @Test func contactDatesWithTime() throws {
         #expect(try ContactDate(parsing: "29.11.2026 14:30").iso == "2026-11-29T14:30")
         #expect(try ContactDate(parsing: "2026-11-29T08:05").iso == "2026-11-29T08:05")

@@ -112,6 +112,16 @@ final class Session {
         #expect((try s.json("contact", "list", "--open-tasks") as! [Any]).isEmpty)
     }
 
+    @Test func jsonCarriesQuotesNewlinesAndControlCharactersIntact() throws {
+        let s = try Session()
+        try s.ok("init")
+        let note = "Řekl: \"ano\", ale\\ne\nDalší řádek\ttab\u{1}konec 😀"
+        let added = try s.json("firm", "add", "Alfa \"A\" s.r.o.", "--note", note) as! [String: Any]
+        let shown = try s.json("firm", "show", String(added["id"] as! Int)) as! [String: Any]
+        #expect(shown["name"] as? String == "Alfa \"A\" s.r.o.")
+        #expect(shown["note"] as? String == note)
+    }
+
     @Test func errorsAreOneSentenceAndChangeNothing() throws {
         let s = try Session()
         let missing = try s.run("firm", "list")

@@ -2,6 +2,7 @@
 
 import CRM
 import Foundation
+import GRDB
 import Store
 import Testing
 @testable import Interchange
@@ -100,5 +101,33 @@ import Testing
         try database.read { db in try Contacts.forEach(ContactFilter(firmId: 1), db: db) { listed.append(($0.contact.kind, $0.personName?.last, $0.contact.personId)) } }
         #expect(listed.map(\.0) == ["task", "call", "meeting"])
         #expect(listed.map(\.1) == ["Dvořák", "Malá", "Dvořák"])
+    }
+
+    @Test func largeFileWithOneBadRowWritesNothingAndKeepsIndexes() throws {
+        let (database, folder) = try setUp()
+        let firms = folder.appendingPathComponent("f.csv"), persons = folder.appendingPathComponent("p.csv")
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
+        _ = try CSVImport.run(path: firms.path, target: .firms, options: ImportOptions(), database: database)
+        // More rows than the bulk threshold, so indexes are dropped and rebuilt; row 4,002 is bad.
+        var text = "firm;first;last;email\n"
+        for index in 0..<(CSVImport.bulkThreshold + 100) {
+            text += "25596641;Jan;Novák\(index);\(index == 4_000 ? "bad@" : "jan\(index)@alfa.cz")\n"
+        }
+        try text.write(to: persons, atomically: true, encoding: .utf8)
+        let indexes = { try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' ORDER BY name") } }
+        let before = try indexes()
+        #expect(throws: InterchangeError.invalidRows(["\(persons.path):4002: email: \"bad@\" is not an e-mail address: expected name@domain.tld"])) {
+            try CSVImport.run(path: persons.path, target: .persons, options: ImportOptions(), database: database)
+        }
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 0)
+        #expect(try indexes() == before)
+
+        let report = try CSVImport.run(path: persons.path, target: .persons, options: ImportOptions(skipInvalid: true), database: database)
+        #expect(report.imported == CSVImport.bulkThreshold + 99)
+        #expect(try indexes() == before)
+        let plan = try database.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN SELECT id FROM person WHERE email = 'jan7@alfa.cz' COLLATE NOCASE").map { $0["detail"] as String }
+        }
+        #expect(plan.joined().contains("person_by_email"))
     }
 }
