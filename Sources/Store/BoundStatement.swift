@@ -51,7 +51,7 @@ struct BoundStatement {
     }
 
     /// Binds `values` to parameters 1, 2, 3 …
-    func bind(_ values: [DatabaseValue]) {
+    func bind(_ values: ArraySlice<DatabaseValue>) {
         for (offset, value) in values.enumerated() { bind(Int32(offset + 1), value) }
     }
 

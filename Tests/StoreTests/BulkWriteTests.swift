@@ -77,4 +77,41 @@ import Testing
             #expect(seen["P5"] == [:])
         }
     }
+
+    @Test func groupedWriterWritesFullGroupsAndTheRemainderWithIdsInOrder() throws {
+        let database = try temporaryDatabase()
+        let ids = try database.write { db -> [Int64] in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let firmId = try Firms.insert(Firm(name: "Alfa"), schema: schema, db: db)
+            // One person written the ordinary way first, so grouped ids must continue after it.
+            try Persons.insert(Person(firmId: firmId, name: PersonName(first: "První", last: "Osoba")), schema: schema, db: db)
+            let writer = try Persons.Writer(schema: schema, db: db, groupSize: 4)
+            var ids: [Int64] = []
+            for index in 0..<10 {
+                let since = AttributeValue.date(CivilDate(year: 2021, month: 3, day: index + 1)!)
+                ids.append(try writer.insert(Person(firmId: firmId, name: PersonName(first: "P\(index)", last: "Dvořák"), attributes: ["since": since])))
+            }
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") == 9) // two groups of 4 written, 2 queued
+            try writer.flush()
+            return ids
+        }
+        #expect(ids == Array(2...11))
+        let stored = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT p.id, p.first, a.value FROM person p JOIN person_attribute a ON a.person_id = p.id ORDER BY p.id")
+        }
+        #expect(stored.map { $0["id"] as Int64 } == ids)
+        #expect(stored.map { $0["first"] as String } == (0..<10).map { "P\($0)" })
+        #expect(stored.last?["value"] == "2021-03-10")
+    }
+
+    @Test func aGroupThatBreaksAConstraintFailsAsAWhole() throws {
+        let database = try temporaryDatabase()
+        try database.write { db in
+            let rows = try BatchedInsert(db: db, table: "referent", columns: ["code", "name"], groupSize: 3)
+            for code in ["a", "b", "a"] { rows.add([code.databaseValue, "Name".databaseValue]) }
+            #expect(throws: DatabaseError.self) { try rows.flush() }
+            // Counted inside the transaction: the statement failed whole, "a" and "b" did not land.
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM referent") == 1) // only novak
+        }
+    }
 }

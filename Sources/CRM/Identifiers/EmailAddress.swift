@@ -17,14 +17,15 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     /// lists of 100,000 persons need not check each one again.
     public init(stored value: String) { self.value = value }
 
+    /// Spaces and the specials that would need quoting are refused everywhere (controls too).
+    private static let forbiddenBytes: Set<UInt8> = Set(" \t\r\n<>(),;:\\\"[]".utf8)
+
     static func isValid(_ bytes: [UInt8]) -> Bool {
         guard bytes.count <= 254, let at = bytes.firstIndex(of: UInt8(ascii: "@")), bytes.lastIndex(of: UInt8(ascii: "@")) == at else { return false }
         let local = bytes[..<at]
         let domain = bytes[(at + 1)...]
         guard !local.isEmpty, local.count <= 64, !domain.isEmpty else { return false }
-        // Controls, spaces and the specials that would need quoting are refused everywhere.
-        let forbidden: Set<UInt8> = Set(" \t\r\n<>(),;:\\\"[]".utf8)
-        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || forbidden.contains($0) }) else { return false }
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F || forbiddenBytes.contains($0) }) else { return false }
         let dot = UInt8(ascii: ".")
         guard local.first != dot, local.last != dot, !zip(local, local.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return false }
         let labels = domain.split(separator: dot, omittingEmptySubsequences: false)

@@ -1,14 +1,15 @@
 // Telephone numbers: Czech numbers are written `+420 NNN NNN NNN`; others are kept as typed.
 
 public enum PhoneNumber {
+    private static let allowedBytes = Set("0123456789+-/() ".utf8)
+
     /// Normalises a number. Nine Czech digits (with or without `+420`/`00420`) become
     /// `+420 602 123 456`; a foreign number keeps its grouping behind `+`; any number must
     /// be made of digits, spaces, `+`, `-`, `/`, `(` and `)`.
     public static func normalize(_ text: String, field: String = "phone") throws -> String {
         let trimmed = text.trimmingSpaces
         let bytes = Array(trimmed.utf8)
-        let allowed = Set("0123456789+-/() ".utf8)
-        guard !bytes.isEmpty, bytes.allSatisfy({ allowed.contains($0) }) else {
+        guard !bytes.isEmpty, bytes.allSatisfy({ allowedBytes.contains($0) }) else {
             throw ValidationError(field: field, message: "\"\(text)\" is not a phone number: expected digits, e.g. +420 602 123 456")
         }
         var afterPrefix = bytes[...]

@@ -16,11 +16,11 @@ public enum CzechCollation {
         while index < scalars.count {
             let scalar = scalars[index]
             index += 1
-            if let weight = weights[scalar.value] {
+            if let weight = weight(of: scalar.value) {
                 var primaryIndex = weight.primary
                 // "ch" is one letter, after "h".
                 if primaryIndex == cIndex, weight.secondary == 0, index < scalars.count,
-                   let next = weights[scalars[index].value], next.primary == hIndex, next.secondary == 0 {
+                   let next = self.weight(of: scalars[index].value), next.primary == hIndex, next.secondary == 0 {
                     primaryIndex = chIndex
                     index += 1
                 }
@@ -61,6 +61,14 @@ public enum CzechCollation {
     ]
 
     private struct Weight { let primary: Int; let secondary: Int; let upper: Bool }
+
+    /// Names are mostly ASCII: those letters come from an array, the rest from the table.
+    @inline(__always)
+    private static func weight(of value: UInt32) -> Weight? {
+        value < 0x80 ? asciiWeights[Int(value)] : weights[value]
+    }
+
+    private static let asciiWeights: [Weight?] = (0..<0x80).map { weights[UInt32($0)] }
 
     /// Every known letter, lower and upper case, by scalar value.
     private static let weights: [UInt32: Weight] = {

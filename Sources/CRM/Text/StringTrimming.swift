@@ -13,6 +13,18 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// The same as the generic `trimmingSpaces`, with a cheaper check for the common case of
+    /// a field that starts and ends with a visible ASCII character.
+    public var trimmingSpaces: String {
+        let bytes = utf8
+        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        return self[...].trimmingSpaces
+    }
+}
+
 extension Optional where Wrapped == String {
     /// nil for a missing or blank value, else the trimmed text: optional fields store no blanks.
     public var nonBlank: String? {

@@ -80,8 +80,10 @@ public enum CSVImport {
             }
             let preparer = try RowPreparer(target: target, schema: schema, mapping: mapping, db: db)
             var problems: [String] = []
-            let writer = try RowWriter(schema: schema, db: db)
-            func importRows() {
+            // Rows already passed every check, so a database error in a group aborts the import
+            // as a whole; only --skip-invalid needs each row written on its own.
+            let writer = try RowWriter(schema: schema, db: db, groupSize: options.skipInvalid ? 1 : 64)
+            func importRows() throws {
                 // Checking a row is pure work over what the preparer loaded: it runs a chunk
                 // ahead on another core while this thread writes, in this one transaction.
                 Pipeline.run(Array(records.dropFirst()), prepare: { record in Result { try preparer.prepare(record) } }) { record, outcome in
@@ -106,12 +108,13 @@ public enum CSVImport {
                         problems.append(contentsOf: describe(error, line: record.line, path: path, mapping: mapping))
                     }
                 }
+                try writer.finish()
             }
             // Large files load faster with the indexes rebuilt once at the end.
             if records.count > bulkThreshold {
-                try BulkLoad.deferringIndexes(on: target.tables, db: db) { importRows() }
+                try BulkLoad.deferringIndexes(on: target.tables, db: db) { try importRows() }
             } else {
-                importRows()
+                try importRows()
             }
             if !problems.isEmpty {
                 guard options.skipInvalid else { throw InterchangeError.invalidRows(problems) }
@@ -132,21 +135,26 @@ public enum CSVImport {
     }
 }
 
-/// One data row, read by field name.
+/// One data row, read by field name through the column positions the mapping computed once.
 struct ImportRow {
-    private var values: [String: String] = [:]
-    private(set) var attributes: [AttributeAssignment] = []
+    private let fields: [String]
+    private let mapping: ColumnMapping
 
     init(mapping: ColumnMapping, fields: [String]) {
-        for (target, value) in zip(mapping.targets, fields) {
-            switch target {
-            case .field(let name): values[name] = value
-            case .attribute(let name):
-                if !value.trimmingSpaces.isEmpty { attributes.append(AttributeAssignment(name: name, raw: value)) }
-            }
-        }
+        self.mapping = mapping
+        self.fields = fields
     }
 
     /// The cell's text; nil when the column is absent or the cell blank (so defaults apply).
-    subscript(field: String) -> String? { Optional(values[field] ?? "").nonBlank }
+    subscript(field: String) -> String? {
+        guard let column = mapping.columnOfField[field] else { return nil }
+        return Optional(fields[column]).nonBlank
+    }
+
+    /// The attribute cells that are not blank.
+    var attributes: [AttributeAssignment] {
+        mapping.attributeColumns.compactMap { name, column in
+            fields[column].trimmingSpaces.isEmpty ? nil : AttributeAssignment(name: name, raw: fields[column])
+        }
+    }
 }

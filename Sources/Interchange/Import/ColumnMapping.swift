@@ -61,6 +61,10 @@ struct ColumnMapping {
 
     let header: [String]
     let targets: [Target]
+    /// Where each field's column is, and the attribute columns: looked up once per file,
+    /// not once per row.
+    let columnOfField: [String: Int]
+    let attributeColumns: [(name: String, column: Int)]
 
     /// - Parameter overrides: `COLUMN=FIELD` pairs from `--map`, applied before the defaults.
     init(header: [String], target: ImportTarget, attributes: [AttributeDefinition], overrides: [String: String]) throws {
@@ -100,6 +104,16 @@ struct ColumnMapping {
         guard problems.isEmpty else { throw MappingProblems(lines: problems) }
         self.header = header
         self.targets = targets
+        var columnOfField: [String: Int] = [:]
+        var attributeColumns: [(name: String, column: Int)] = []
+        for (column, target) in targets.enumerated() {
+            switch target {
+            case .field(let name): columnOfField[name] = column
+            case .attribute(let name): attributeColumns.append((name, column))
+            }
+        }
+        self.columnOfField = columnOfField
+        self.attributeColumns = attributeColumns
     }
 
     /// The header of the column that fills `field` (a field or an attribute name), for messages.

@@ -121,10 +121,17 @@ struct RowWriter {
     private let persons: Persons.Writer
     private let db: Database
 
-    init(schema: AttributeSchema, db: Database) throws {
+    /// - Parameter groupSize: persons written per statement; 1 when each row must succeed or
+    ///   fail on its own (--skip-invalid).
+    init(schema: AttributeSchema, db: Database, groupSize: Int) throws {
         firms = try Firms.Writer(schema: schema, db: db)
-        persons = try Persons.Writer(schema: schema, db: db)
+        persons = try Persons.Writer(schema: schema, db: db, groupSize: groupSize)
         self.db = db
+    }
+
+    /// Writes rows still queued.
+    func finish() throws {
+        try persons.flush()
     }
 
     /// Writes the row; returns whether it also created a follow-up task.

@@ -20,7 +20,9 @@ struct AttributeValues {
 
     func insert(owner: Int64, values: [String: AttributeValue], schema: AttributeSchema, db: Database) throws {
         guard !values.isEmpty else { return }
-        try AttributeWriter(self, schema: schema, db: db).write(owner: owner, values: values)
+        let rows = try AttributeRows(self, schema: schema, db: db, groupSize: 1)
+        try rows.add(owner: owner, values: values)
+        try rows.rows.flush()
     }
 
     func fetch(owner: Int64, schema: AttributeSchema, db: Database) throws -> [String: AttributeValue] {
@@ -45,35 +47,22 @@ struct AttributeValues {
     }
 }
 
-/// Inserts an owner's attribute values in one statement, for writers of many rows: one
-/// `INSERT … VALUES (…), (…)` per owner instead of one statement per value.
-struct AttributeWriter {
-    /// `inserts[n - 1]` inserts n values; there are as many as the entity has attributes.
-    private let inserts: [BoundStatement]
+/// Queues attribute values for a `BatchedInsert`, resolving attribute names to ids.
+struct AttributeRows {
+    let rows: BatchedInsert
     private let schema: AttributeSchema
     private let entity: EntityKind
 
-    init(_ values: AttributeValues, schema: AttributeSchema, db: Database) throws {
-        let prefix = "INSERT INTO \(values.table)(\(values.ownerColumn), attribute_id, value) VALUES "
-        inserts = try (1...max(1, schema.definitions(on: values.entity).count)).map { count in
-            try BoundStatement(db: db, sql: prefix + Array(repeating: "(?, ?, ?)", count: count).joined(separator: ", "))
-        }
+    init(_ values: AttributeValues, schema: AttributeSchema, db: Database, groupSize: Int) throws {
+        rows = try BatchedInsert(db: db, table: values.table, columns: [values.ownerColumn, "attribute_id", "value"], groupSize: groupSize)
         self.schema = schema
         entity = values.entity
     }
 
-    func write(owner: Int64, values: [String: AttributeValue]) throws {
-        guard !values.isEmpty else { return }
-        // Values are keyed by attribute name, so there are never more than the definitions.
-        let insert = inserts[values.count - 1]
-        var parameter: Int32 = 1
+    func add(owner: Int64, values: [String: AttributeValue]) throws {
         for (name, value) in values {
-            insert.bind(parameter, owner)
-            insert.bind(parameter + 1, try schema.definition(named: name, on: entity).id)
-            insert.bind(parameter + 2, AttributeValues.databaseValue(value))
-            parameter += 3
+            rows.add([owner.databaseValue, try schema.definition(named: name, on: entity).id.databaseValue, AttributeValues.databaseValue(value)])
         }
-        try insert.execute()
     }
 }
 

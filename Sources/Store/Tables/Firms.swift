@@ -15,7 +15,7 @@ public enum Firms {
     /// Inserts many firms with statements prepared once (an import's rows).
     public struct Writer {
         private let insertFirm: BoundStatement
-        private let attributes: AttributeWriter
+        private let attributes: AttributeRows
         private let db: Database
         private let now = Timestamp.now()
 
@@ -26,7 +26,7 @@ public enum Firms {
                                  email, phone, web, note, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            attributes = try AttributeWriter(.firm, schema: schema, db: db)
+            attributes = try AttributeRows(.firm, schema: schema, db: db, groupSize: 1)
         }
 
         @discardableResult
@@ -35,7 +35,8 @@ public enum Firms {
             insertFirm.bind(fieldValues(firm) + [now.databaseValue, now.databaseValue])
             try insertFirm.execute()
             let id = db.lastInsertedRowID
-            try attributes.write(owner: id, values: firm.attributes)
+            try attributes.add(owner: id, values: firm.attributes)
+            try attributes.rows.flush()
             return id
         }
     }

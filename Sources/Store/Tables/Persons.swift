@@ -19,31 +19,45 @@ public enum Persons {
     }
 
     /// Inserts many persons with statements prepared once (an import's rows).
-    public struct Writer {
-        private let insertPerson: BoundStatement
-        private let attributes: AttributeWriter
+    ///
+    /// Rows are written in groups of `groupSize` (call `flush` at the end). So that a person's
+    /// id is known before its row is written, the writer assigns ids itself, from max(id) + 1
+    /// on as SQLite would; inside the write transaction no other writer can take them (one
+    /// that committed since this transaction began makes SQLite refuse the first write).
+    public final class Writer {
+        private static let columns = ["id", "firm_id", "title_before", "first", "last", "title_after", "sort_key", "gender",
+                                      "function", "email", "phone", "mobile", "note", "email_consent", "created_at", "updated_at"]
+        private let people: BatchedInsert
+        private let attributes: AttributeRows
+        private let groupSize: Int
         private let db: Database
-        private let now = Timestamp.now()
+        private let now = Timestamp.now().databaseValue
+        private var nextId: Int64?
 
-        public init(schema: AttributeSchema, db: Database) throws {
+        /// - Parameter groupSize: 1 writes each person at once, so a database error names it.
+        public init(schema: AttributeSchema, db: Database, groupSize: Int = 1) throws {
             self.db = db
-            insertPerson = try BoundStatement(db: db, sql: """
-                INSERT INTO person(firm_id, title_before, first, last, title_after, sort_key, gender, function, email, phone,
-                                   mobile, note, email_consent, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            attributes = try AttributeWriter(.person, schema: schema, db: db)
+            self.groupSize = groupSize
+            people = try BatchedInsert(db: db, table: "person", columns: Writer.columns, groupSize: groupSize)
+            attributes = try AttributeRows(.person, schema: schema, db: db, groupSize: groupSize)
         }
 
         /// - Parameter sortKey: `Persons.sortKey(for:)` of the person, when the caller computed
         ///   it already (an import does so on another core).
         @discardableResult
         public func insert(_ person: Person, sortKey: String? = nil) throws -> Int64 {
-            insertPerson.bind(fieldValues(person, sortKey: sortKey) + [now.databaseValue, now.databaseValue])
-            try insertPerson.execute()
-            let id = db.lastInsertedRowID
-            try attributes.write(owner: id, values: person.attributes)
+            let id = try nextId ?? (Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) + 1 FROM person") ?? 1)
+            nextId = id + 1
+            people.add([id.databaseValue] + fieldValues(person, sortKey: sortKey) + [now, now])
+            try attributes.add(owner: id, values: person.attributes)
+            if people.pendingRows >= groupSize { try flush() }
             return id
+        }
+
+        /// Writes what is queued: the persons first, since their attributes refer to them.
+        public func flush() throws {
+            try people.flush()
+            try attributes.rows.flush()
         }
     }
 
