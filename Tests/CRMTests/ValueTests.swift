@@ -34,12 +34,24 @@ import Testing
         #expect(throws: ValidationError.self) { try ContactDate(parsing: "2026-11-29T25:00") }
     }
 
+    @Test func trimmingRemovesUnicodeSpacesOnlyAtTheEnds() {
+        #expect("Nováková".trimmingSpaces == "Nováková")
+        #expect(" \tNováková\u{00A0}\r\n".trimmingSpaces == "Nováková")
+        #expect("\u{3000}Jan  Novák\u{202F}".trimmingSpaces == "Jan  Novák")
+        #expect(" \u{00A0}\t ".trimmingSpaces == "")
+        #expect("".trimmingSpaces == "")
+        #expect("x y".split(separator: " ")[1].trimmingSpaces == "y")
+        #expect(Optional(" \u{00A0} ").nonBlank == nil)
+    }
+
     @Test func numbersAsPeopleTypeThem() {
         #expect(NumberText.parse("1500") == 1500)
         #expect(NumberText.parse("1 500,5") == 1500.5)
         #expect(NumberText.parse("1500.5") == 1500.5)
         #expect(NumberText.parse("-3") == -3)
         #expect(NumberText.parse("12 ks") == nil)
+        #expect(NumberText.parse("1\u{00A0}500") == 1500)
+        #expect(NumberText.parse("   ") == nil)
         #expect(NumberText.plain(50) == "50")
         #expect(NumberText.plain(2.5) == "2.5")
     }

@@ -1,27 +1,34 @@
 // Small string conveniences the domain needs everywhere, without pulling Foundation into callers.
 
-extension StringProtocol {
-    /// The text without leading and trailing white space (spaces, tabs, new lines, NBSP).
+extension Substring {
+    /// The text without leading and trailing white space (Unicode White_Space: spaces, tabs,
+    /// new lines, NBSP …). Imports trim every cell, so the ends are checked by code point
+    /// rather than through Character properties.
     public var trimmingSpaces: String {
-        // Fast path: most fields start and end with a visible ASCII character.
-        if let first = utf8.first, let last = utf8.reversed().first, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return String(self)
-        }
-        guard let start = firstIndex(where: { !$0.isWhitespace }),
-              let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[start...end])
+        let scalars = unicodeScalars
+        guard let start = scalars.firstIndex(where: { !Whitespace.contains($0) }),
+              let end = scalars.lastIndex(where: { !Whitespace.contains($0) }) else { return "" }
+        return String(scalars[start...end])
     }
 }
 
 extension String {
-    /// The same as the generic `trimmingSpaces`, with a cheaper check for the common case of
-    /// a field that starts and ends with a visible ASCII character.
+    /// See `Substring.trimmingSpaces`; a text with no white space at its ends is returned as is.
     public var trimmingSpaces: String {
-        let bytes = utf8
-        if let first = bytes.first, let last = bytes.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
-            return self
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              !Whitespace.contains(first), !Whitespace.contains(last) else { return self[...].trimmingSpaces }
+        return self
+    }
+}
+
+/// Unicode's White_Space property, by code point.
+enum Whitespace {
+    @inline(__always)
+    static func contains(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
-        return self[...].trimmingSpaces
     }
 }
 

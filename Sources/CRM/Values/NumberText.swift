@@ -2,10 +2,11 @@
 
 public enum NumberText {
     public static func parse(_ text: String) -> Double? {
-        var compact = text.filter { !$0.isWhitespace && $0 != "\u{00A0}" && $0 != "\u{202F}" }
+        // Spaces group thousands; a lone comma is the Czech decimal point.
+        var compact = String(String.UnicodeScalarView(text.unicodeScalars.filter { !Whitespace.contains($0) }))
         guard !compact.isEmpty else { return nil }
         if compact.contains(","), !compact.contains(".") { compact = compact.replacingCharacter(",", with: ".") }
-        guard compact.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-" || $0 == "+") }),
+        guard compact.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "+") }),
               let value = Double(compact), value.isFinite else { return nil }
         return value
     }
