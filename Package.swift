@@ -28,6 +28,7 @@ let package = Package(
         .target(name: "Interchange", dependencies: [
             "CRM", "Store",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [

@@ -3,6 +3,7 @@
 import CRM
 import Foundation
 import GRDB
+import Logging
 
 /// The Kontakt database file. Every write goes through `write`, one transaction, so a failed
 /// command leaves the file as it was.
@@ -15,7 +16,8 @@ public final class KontaktDatabase: Sendable {
 
     /// Opens an existing database (and brings its schema up to date). With `create`, a missing
     /// file is created; without, a missing file is an error that says how to create one.
-    public init(path: String, create: Bool = false) throws {
+    /// Migrations applied on opening are logged at `info`.
+    public init(path: String, create: Bool = false, logger: Logger = Logger(label: "kontakt.store")) throws {
         if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.noDatabase(path: path)
         }
@@ -30,7 +32,12 @@ public final class KontaktDatabase: Sendable {
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try Migrations.migrator.migrate(queue)
+            let migrator = Migrations.migrator
+            let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
+            try migrator.migrate(queue)
+            for migration in try queue.read({ db in try migrator.appliedMigrations(db) }) where !applied.contains(migration) {
+                logger.info("applied migration", metadata: ["migration": "\(migration)", "database": "\(path)"])
+            }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")
         }

@@ -5,6 +5,7 @@ import CRM
 import Foundation
 import GRDB
 import Interchange
+import Logging
 import Store
 
 @main
@@ -15,6 +16,7 @@ struct Kontakt: ParsableCommand {
         discussion: """
             The database is ./kontakt.sqlite unless --db or $KONTAKT_DB names another. Start with `kontakt init`.
             Every list and show command takes --json. Dates are ISO (2026-11-29, 2026-11-29T14:30) or Czech (29.11.2026 14:30).
+            Diagnostics go to stderr at the level $KONTAKT_LOG_LEVEL names (trace, debug, info, notice, warning — the default —, error).
             """,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
                       FirmCommand.self, PersonCommand.self, ContactCommand.self, ImportCommand.self])
@@ -22,6 +24,7 @@ struct Kontakt: ParsableCommand {
     /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
     /// keep ArgumentParser's help.
     static func main() {
+        bootstrapLogging()
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
@@ -34,6 +37,18 @@ struct Kontakt: ParsableCommand {
             if text.hasPrefix("Error: ") { text = "error: " + text.dropFirst("Error: ".count) }
             if code == .success { print(text) } else { Terminal.printError(text, prefixed: false) }
             Foundation.exit(code.rawValue)
+        }
+    }
+
+    /// Libraries log through the loggers they are given; here the front end decides what reaches
+    /// the terminal: standard error, from the level in $KONTAKT_LOG_LEVEL (default warning).
+    static func bootstrapLogging() {
+        let requested = ProcessInfo.processInfo.environment["KONTAKT_LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0.lowercased()) }
+        let level = requested ?? .warning
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
         }
     }
 

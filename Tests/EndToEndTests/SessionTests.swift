@@ -186,6 +186,6 @@ final class Session {
                                           "--map", "employees=dic", "--map", "source=country", "--dry-run"])
         // "source" mapped onto country and "industry" onto web, but web already has its column.
         #expect(firms.status == 1)
-        #expect(firms.stderr.contains("both fill the same field"))
+        #expect(firms.stderr.contains(":1: industry: the column fills the same field as \"web\""))
     }
 }

@@ -76,7 +76,7 @@ import Testing
             Issue.record("unknown columns were accepted")
         } catch let InterchangeError.invalidRows(lines) {
             #expect(lines.count == 2)
-            #expect(lines[0].hasPrefix("\(file.path):line 1: column \"teritory\""))
+            #expect(lines[0].hasPrefix("\(file.path):1: teritory: the column is neither a field nor a defined attribute"))
             #expect(lines[0].contains("did you mean \"territory\"?"))
         }
         let report = try CSVImport.run(path: file.path, target: .firms,

@@ -3,6 +3,7 @@
 import CRM
 import Foundation
 import GRDB
+import Logging
 import Store
 
 public struct ImportOptions: Sendable {
@@ -44,7 +45,11 @@ public enum CSVImport {
     /// From this many rows on, secondary indexes are rebuilt after the load.
     static let bulkThreshold = 5_000
 
-    public static func run(path: String, target: ImportTarget, options: ImportOptions, database: KontaktDatabase) throws -> ImportReport {
+    /// Logs what it detected and how long each phase took at `debug`, the outcome at `info`.
+    public static func run(path: String, target: ImportTarget, options: ImportOptions, database: KontaktDatabase,
+                           logger: Logger = Logger(label: "kontakt.import")) throws -> ImportReport {
+        let clock = ContinuousClock()
+        let started = clock.now
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InterchangeError.file(path: path, message: "cannot be read (no such file, or no permission)")
         }
@@ -68,6 +73,8 @@ public enum CSVImport {
         }
         var report = ImportReport(target: target, file: path, encoding: encoding, delimiter: Delimiter.byte(delimiter).name, dryRun: options.dryRun)
         report.rows = records.count - 1
+        logger.debug("read", metadata: ["file": "\(path)", "encoding": "\(encoding.rawValue)", "delimiter": "\(report.delimiter)",
+                                        "rows": "\(report.rows)", "elapsed": "\(clock.now - started)"])
 
         return try database.write(commit: !options.dryRun) { db in
             let schema = try AttributeDefinitions.schema(db: db)
@@ -112,14 +119,18 @@ public enum CSVImport {
             }
             // Large files load faster with the indexes rebuilt once at the end.
             if records.count > bulkThreshold {
+                logger.debug("bulk load: indexes are rebuilt after the rows", metadata: ["tables": "\(target.tables)"])
                 try BulkLoad.deferringIndexes(on: target.tables, db: db) { try importRows() }
             } else {
                 try importRows()
             }
+            logger.debug("rows written", metadata: ["elapsed": "\(clock.now - started)"])
             if !problems.isEmpty {
                 guard options.skipInvalid else { throw InterchangeError.invalidRows(problems) }
                 report.skipped = problems
             }
+            logger.info("imported", metadata: ["file": "\(path)", "target": "\(target.rawValue)", "imported": "\(report.imported)",
+                                               "skipped": "\(problems.count)", "dryRun": "\(options.dryRun)"])
             return report
         }
     }

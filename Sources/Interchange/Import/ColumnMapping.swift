@@ -84,21 +84,21 @@ struct ColumnMapping {
             if let wanted = foldedOverrides[key] {
                 if let field = fieldNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.field(field)); continue }
                 if let attribute = attributeNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.attribute(attribute)); continue }
-                problems.append("--map \(column)=\(wanted): \"\(wanted)\" is neither a field (\(fieldNames.joined(separator: ", "))) nor an attribute\(NearestMatch.hint(for: wanted, among: fieldNames + attributeNames))")
+                problems.append("1: \(column): --map \(column)=\(wanted) names \"\(wanted)\", which is neither a field (\(fieldNames.joined(separator: ", "))) nor an attribute\(NearestMatch.hint(for: wanted, among: fieldNames + attributeNames))")
                 continue
             }
             guard let target = lookup[key] else {
-                problems.append("line 1: column \"\(column)\" is neither a field nor a defined attribute: expected one of \((fieldNames + attributeNames).joined(separator: ", "))\(NearestMatch.hint(for: column, among: fieldNames + attributeNames)); map it with --map \"\(column)=FIELD\"")
+                problems.append("1: \(column): the column is neither a field nor a defined attribute: expected one of \((fieldNames + attributeNames).joined(separator: ", "))\(NearestMatch.hint(for: column, among: fieldNames + attributeNames)); map it with --map \"\(column)=FIELD\"")
                 continue
             }
             targets.append(target)
         }
         for required in target.requiredFields where !targets.contains(.field(required)) {
-            problems.append("line 1: the column \"\(required)\" is required for importing \(target.rawValue)")
+            problems.append("1: \(required): the column is required for importing \(target.rawValue)")
         }
         var seen: [Target: String] = [:]
         for (column, target) in zip(header, targets) {
-            if let first = seen[target] { problems.append("line 1: columns \"\(first)\" and \"\(column)\" both fill the same field") }
+            if let first = seen[target] { problems.append("1: \(column): the column fills the same field as \"\(first)\"") }
             seen[target] = column
         }
         guard problems.isEmpty else { throw MappingProblems(lines: problems) }
