@@ -63,11 +63,11 @@ def main():
                 os.remove(target + suffix)
         shutil.copy(base, target)
 
-    median, best = timed(lambda: kontakt(target, "import", "persons", os.path.join(big, "persons.csv")), 3, copy_base)
+    median, best = timed(lambda: kontakt(target, "import", "persons", os.path.join(big, "persons.csv")), 5, copy_base)
     rows.append(("import 100,000 persons (4 attributes each) from CSV", median, best, 2.0))
 
     with open(os.devnull, "wb") as null:
-        median, best = timed(lambda: kontakt(target, "person", "list", "--json", stdout=null), 5)
+        median, best = timed(lambda: kontakt(target, "person", "list", "--json", stdout=null), 7)
     rows.append(("person list --json, 100,000 persons, to /dev/null", median, best, 1.0))
 
     # One firm with 10,000 contacts.

@@ -164,5 +164,4 @@ public enum Contacts {
             FROM contact WHERE \(condition)
             """, arguments: [Timestamp.now(), reason] + arguments)
     }
-
 }

@@ -7,7 +7,6 @@ enum Terminal {
         let text = (prefixed ? "error: " : "") + message + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
-
 }
 
 /// Collects output bytes and writes them to stdout in large blocks: listing 100,000 persons
