@@ -30,9 +30,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),
+        // The filter language: parser, type checker against the attribute definitions, SQL compiler.
+        .target(name: "Segmentation", dependencies: [
+            "CRM", "Store",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
-            "CRM", "Store", "Interchange",
+            "CRM", "Store", "Interchange", "Segmentation",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -46,6 +51,7 @@ let package = Package(
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )

@@ -29,6 +29,7 @@ public final class KontaktDatabase: Sendable {
             // WAL lets reports read while a campaign writes; NORMAL sync in WAL mode survives a
             // crash of the process and loses at most the last commits on power loss.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            SQLFunctions.register(on: db)
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)

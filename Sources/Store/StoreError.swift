@@ -5,6 +5,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case cannotOpen(path: String, reason: String)
     case notFound(entity: String, id: String)
     case conflict(String)
+    /// A named thing (a segment …) that does not exist; the sentence lists what does.
+    case unknownName(String)
 
     public var description: String {
         switch self {
@@ -14,7 +16,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "cannot open the database \(path): \(reason)"
         case .notFound(let entity, let id):
             return "there is no \(entity) \(id)"
-        case .conflict(let message):
+        case .conflict(let message), .unknownName(let message):
             return message
         }
     }

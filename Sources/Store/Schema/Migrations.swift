@@ -7,6 +7,7 @@ enum Migrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-crm-core", migrate: createCore)
+        migrator.registerMigration("v2-segments", migrate: createSegments)
         return migrator
     }
 
@@ -124,6 +125,19 @@ enum Migrations {
                 removed_at TEXT NOT NULL,
                 reason TEXT,
                 snapshot TEXT NOT NULL);
+            """)
+    }
+
+    /// Saved segments keep the expression as typed: it is checked again at every use, since
+    /// attributes and code lists change after it was saved.
+    private static func createSegments(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE segment(
+                name TEXT PRIMARY KEY COLLATE NOCASE,
+                target TEXT NOT NULL CHECK (target IN ('firm', 'person')),
+                expression TEXT NOT NULL,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL);
             """)
     }
 }

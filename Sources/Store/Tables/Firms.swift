@@ -97,15 +97,26 @@ public enum Firms {
         return ids
     }
 
-    /// Calls `body` with each firm in Czech alphabetical order, attributes included, without
-    /// holding them all in memory.
-    public static func forEach(schema: AttributeSchema, db: Database, _ body: (Firm) throws -> Void) throws {
+    /// Calls `body` with each firm (those a filter selects, the first `limit` of them) in Czech
+    /// alphabetical order, attributes included, without holding them all in memory.
+    public static func forEach(filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database, _ body: (Firm) throws -> Void) throws {
         let decoder = AttributeDecoder(schema: schema, entity: .firm)
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(columns), a.attribute_id, a.value
-            FROM firm f LEFT JOIN firm_attribute a ON a.firm_id = f.id
-            ORDER BY f.sort_key, f.id
-            """)
+        let rows: RowCursor
+        if filter == nil && limit == nil {
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT \(columns), a.attribute_id, a.value
+                FROM firm f LEFT JOIN firm_attribute a ON a.firm_id = f.id
+                ORDER BY f.sort_key, f.id
+                """)
+        } else {
+            let selection = Selection.firms(filter: filter, limit: limit)
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT \(columns), a.attribute_id, a.value
+                FROM (\(selection.sql)) chosen
+                JOIN firm f ON f.id = chosen.id LEFT JOIN firm_attribute a ON a.firm_id = f.id
+                ORDER BY chosen.position
+                """, arguments: StatementArguments(selection.arguments))
+        }
         var current: Firm?
         while let row = try rows.next() {
             let id: Int64 = row[0]

@@ -94,17 +94,30 @@ public enum Persons {
         return listing
     }
 
-    /// Calls `body` with each person (of one firm, or all) in Czech order of last and first
-    /// name, attributes included, streaming.
-    public static func forEach(firmId: Int64? = nil, schema: AttributeSchema, db: Database, _ body: (PersonListing) throws -> Void) throws {
+    /// Calls `body` with each person (of one firm, or all; those a filter selects, the first
+    /// `limit` of them) in Czech order of last and first name, attributes included, streaming.
+    public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database,
+                               _ body: (PersonListing) throws -> Void) throws {
         let decoder = AttributeDecoder(schema: schema, entity: .person)
-        let filter = firmId == nil ? "" : "WHERE p.firm_id = ?"
-        let rows = try Row.fetchCursor(db, sql: """
-            SELECT \(columns), a.attribute_id, a.value
-            FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
-            \(filter)
-            ORDER BY p.sort_key, p.id
-            """, arguments: firmId.map { [$0] } ?? [])
+        let rows: RowCursor
+        if filter == nil && limit == nil {
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT \(columns), a.attribute_id, a.value
+                FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
+                \(firmId == nil ? "" : "WHERE p.firm_id = ?")
+                ORDER BY p.sort_key, p.id
+                """, arguments: firmId.map { [$0] } ?? [])
+        } else {
+            // The selection is ordered and cut first, on the narrow index columns; only the
+            // chosen persons are then read whole, with their attributes.
+            let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit)
+            rows = try Row.fetchCursor(db, sql: """
+                SELECT \(columns), a.attribute_id, a.value
+                FROM (\(selection.sql)) chosen
+                JOIN person p ON p.id = chosen.id JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
+                ORDER BY chosen.position
+                """, arguments: StatementArguments(selection.arguments))
+        }
         var current: PersonListing?
         while let row = try rows.next() {
             let id: Int64 = row[0]

@@ -102,26 +102,18 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List firms in Czech alphabetical order.")
+        static let configuration = CommandConfiguration(
+            abstract: "List firms in Czech alphabetical order.",
+            discussion: "--where and --segment select with the segmentation language (see `kontakt segment --help`); a person segment lists the firms of its persons.")
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var selection: SelectionOptions
         @OptionGroup var output: JSONOption
 
         func run() throws {
             let buffer = OutputBuffer()
             try global.open().read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                if output.json {
-                    let json = JSONWriter(output: buffer)
-                    try json.array { try Firms.forEach(schema: schema, db: db) { try json.firm($0) } }
-                    json.newline()
-                } else {
-                    var table = TextTable("id", "name", "ico", "roles", "city", "email")
-                    try Firms.forEach(schema: schema, db: db) { firm in
-                        table.add(String(firm.id!), firm.name, firm.ico?.digits ?? "", firm.roles.map(\.rawValue).joined(separator: ","),
-                                  firm.address.city ?? "", firm.email?.value ?? "")
-                    }
-                    buffer.append(table.render() + "\n")
-                }
+                let filter = try selection.filter(selecting: .firm, db: db)
+                try Listings.firms(filter: filter, limit: nil, json: output.json, schema: try AttributeDefinitions.schema(db: db), db: db, into: buffer)
             }
         }
     }

@@ -112,27 +112,19 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List persons in Czech alphabetical order (last name, first name).")
+        static let configuration = CommandConfiguration(
+            abstract: "List persons in Czech alphabetical order (last name, first name).",
+            discussion: "--where and --segment select with the segmentation language (see `kontakt segment --help`); a firm segment lists the persons of its firms.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Only the persons of this firm.") var firm: Int64?
+        @OptionGroup var selection: SelectionOptions
         @OptionGroup var output: JSONOption
 
         func run() throws {
             let buffer = OutputBuffer()
             try global.open().read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                if output.json {
-                    let json = JSONWriter(output: buffer)
-                    try json.array { try Persons.forEach(firmId: firm, schema: schema, db: db) { try json.person($0) } }
-                    json.newline()
-                } else {
-                    var table = TextTable("id", "name", "firm", "function", "email", "phone")
-                    try Persons.forEach(firmId: firm, schema: schema, db: db) { l in
-                        table.add(String(l.person.id!), l.person.name.withTitles, l.firmName, l.person.function ?? "",
-                                  l.person.email?.value ?? "", l.person.phone ?? l.person.mobile ?? "")
-                    }
-                    buffer.append(table.render() + "\n")
-                }
+                let filter = try selection.filter(selecting: .person, db: db)
+                try Listings.persons(firmId: firm, filter: filter, limit: nil, json: output.json, schema: try AttributeDefinitions.schema(db: db), db: db, into: buffer)
             }
         }
     }

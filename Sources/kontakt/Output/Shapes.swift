@@ -90,4 +90,16 @@ extension JSONWriter {
             }
         }
     }
+
+    func savedSegment(_ segment: SavedSegment) {
+        object { savedSegmentFields(segment) }
+    }
+
+    func savedSegmentFields(_ segment: SavedSegment) {
+        field("name", segment.name)
+        field("target", segment.target.rawValue)
+        field("expression", segment.expression)
+        field("createdAt", segment.createdAt)
+        field("updatedAt", segment.updatedAt)
+    }
 }
