@@ -44,7 +44,9 @@ let package = Package(
         ]),
         // Deterministic Czech sample data for `make demo` and `make bench`.
         .executableTarget(name: "kontakt-sample", dependencies: [
-            "CRM", "Interchange",
+            "CRM", "Interchange", "Store",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

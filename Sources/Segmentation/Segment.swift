@@ -35,15 +35,11 @@ public struct Segment: Sendable {
     /// The condition applied to `entity`: the persons of a firm segment's firms, or the firms
     /// that have a person of a person segment.
     public func filter(selecting entity: EntityKind) -> RowFilter {
-        switch (target, entity) {
-        case (.person, .firm): return filter.firmsWithMatchingPersons()
-        case (.firm, .person): return filter.personsOfMatchingFirms()
-        default: return filter
-        }
+        filter.selecting(entity)
     }
 
     public func count(db: Database) throws -> Int {
-        try Selection.count(of: target, filter: filter, db: db)
+        try Selection.count(filter, db: db)
     }
 
     /// The SQL and its arguments, as `segment show --sql` prints them.

@@ -9,14 +9,14 @@ import GRDB
 ///
 ///     let rows = try BatchedInsert(db: db, table: "t", columns: ["a", "b"], groupSize: 64)
 ///     rows.add([1.databaseValue, "x".databaseValue]); try rows.flush()
-final class BatchedInsert {
+public final class BatchedInsert {
     private let columnCount: Int
     private let groupSize: Int
     private let single: BoundStatement
     private let group: BoundStatement?
     private var pending: [DatabaseValue] = []
 
-    init(db: Database, table: String, columns: [String], groupSize: Int) throws {
+    public init(db: Database, table: String, columns: [String], groupSize: Int) throws {
         precondition(groupSize >= 1 && columns.count * groupSize <= 32_766, "SQLite binds at most 32,766 parameters")
         columnCount = columns.count
         self.groupSize = groupSize
@@ -26,14 +26,14 @@ final class BatchedInsert {
         group = groupSize > 1 ? try BoundStatement(db: db, sql: prefix + Array(repeating: row, count: groupSize).joined(separator: ", ")) : nil
     }
 
-    var pendingRows: Int { pending.count / columnCount }
+    public var pendingRows: Int { pending.count / columnCount }
 
-    func add(_ values: [DatabaseValue]) {
+    public func add(_ values: [DatabaseValue]) {
         precondition(values.count == columnCount, "a row needs one value per column")
         pending.append(contentsOf: values)
     }
 
-    func flush() throws {
+    public func flush() throws {
         defer { pending.removeAll(keepingCapacity: true) }
         let groupValues = columnCount * groupSize
         var start = 0

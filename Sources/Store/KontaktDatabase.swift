@@ -29,6 +29,10 @@ public final class KontaktDatabase: Sendable {
             // WAL lets reports read while a campaign writes; NORMAL sync in WAL mode survives a
             // crash of the process and loses at most the last commits on power loss.
             try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            // Reads through a memory map instead of a read() per page: a command starts with an
+            // empty page cache, and a segment over a million persons touches tens of thousands
+            // of pages. SQLite caps the size at its compile-time maximum.
+            try db.execute(sql: "PRAGMA mmap_size = 2147418112")
             SQLFunctions.register(on: db)
         }
         do {

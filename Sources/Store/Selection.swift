@@ -14,10 +14,9 @@ public struct Selection {
         var arguments: [DatabaseValue] = []
         if let firmId { conditions.append("p.firm_id = ?"); arguments.append(firmId.databaseValue) }
         if let filter { conditions.append("(\(filter.condition))"); arguments += filter.arguments }
-        let join = filter?.readsFirmColumns == true ? " JOIN firm f ON f.id = p.firm_id" : ""
         return Selection(sql: """
             SELECT p.id AS id, row_number() OVER (ORDER BY p.sort_key, p.id) AS position
-            FROM person p\(join)\(whereClause(conditions))
+            \(filter?.fromWithEntity ?? "FROM person p")\(whereClause(conditions))
             ORDER BY p.sort_key, p.id\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
@@ -26,22 +25,14 @@ public struct Selection {
         var arguments = filter?.arguments ?? []
         return Selection(sql: """
             SELECT f.id AS id, row_number() OVER (ORDER BY f.sort_key, f.id) AS position
-            FROM firm f\(whereClause(filter.map { ["(\($0.condition))"] } ?? []))
+            \(filter?.fromWithEntity ?? "FROM firm f")\(whereClause(filter.map { ["(\($0.condition))"] } ?? []))
             ORDER BY f.sort_key, f.id\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
 
     /// How many persons or firms a filter selects.
-    public static func count(of entity: EntityKind, filter: RowFilter?, db: Database) throws -> Int {
-        let sql: String
-        switch entity {
-        case .person:
-            let join = filter?.readsFirmColumns == true ? " JOIN firm f ON f.id = p.firm_id" : ""
-            sql = "SELECT COUNT(*) FROM person p\(join)\(whereClause(filter.map { [$0.condition] } ?? []))"
-        case .firm:
-            sql = "SELECT COUNT(*) FROM firm f\(whereClause(filter.map { [$0.condition] } ?? []))"
-        }
-        return try Int.fetchOne(db, sql: sql, arguments: StatementArguments(filter?.arguments ?? [])) ?? 0
+    public static func count(_ filter: RowFilter, db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(filter.idQuery))", arguments: StatementArguments(filter.arguments)) ?? 0
     }
 
     private static func whereClause(_ conditions: [String]) -> String {

@@ -16,7 +16,7 @@ import Testing
         let database = try temporaryDatabase()
         let before = try indexNames(database)
         let insideLoad = try database.write { db in
-            try BulkLoad.deferringIndexes(on: ["person", "person_attribute"], db: db) {
+            try BulkLoad.deferringIndexes(on: ["person", "person_values"], db: db) {
                 try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' AND sql IS NOT NULL")
             }
         }
@@ -97,7 +97,8 @@ import Testing
         }
         #expect(ids == Array(2...11))
         let stored = try database.read { db in
-            try Row.fetchAll(db, sql: "SELECT p.id, p.first, a.value FROM person p JOIN person_attribute a ON a.person_id = p.id ORDER BY p.id")
+            let since = try AttributeDefinitions.all(db: db).first { $0.name == "since" }!.id!
+            return try Row.fetchAll(db, sql: "SELECT p.id, p.first, pv.a\(since) AS value FROM person p JOIN person_values pv ON pv.person_id = p.id WHERE p.id > 1 ORDER BY p.id")
         }
         #expect(stored.map { $0["id"] as Int64 } == ids)
         #expect(stored.map { $0["first"] as String } == (0..<10).map { "P\($0)" })

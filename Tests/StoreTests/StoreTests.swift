@@ -21,7 +21,7 @@ func temporaryDatabase() throws -> KontaktDatabase {
 @Suite struct StoreTests {
     @Test func migrationsRunFromEmptyAndReopenKeepsData() throws {
         let database = try temporaryDatabase()
-        #expect(try database.appliedMigrations() == ["v1-crm-core"])
+        #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns"])
         try database.write { db in
             _ = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
         }
@@ -29,6 +29,34 @@ func temporaryDatabase() throws -> KontaktDatabase {
         #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM firm") } == 1)
         #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
         #expect(try reopened.read { db in try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") } == true)
+    }
+
+    /// A file written before attribute columns existed keeps every value when it is opened.
+    @Test func attributeRowsMoveIntoColumnsOnUpgrade() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let queue = try DatabaseQueue(path: path)
+        try Migrations.migrator.migrate(queue, upTo: "v1-crm-core")
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO attribute_definition(id, name, entity, type) VALUES (1, 'employees', 'firm', 'number'), (2, 'since', 'person', 'date');
+                INSERT INTO firm(id, name, sort_key, created_at, updated_at) VALUES (1, 'Alfa', 'a', 'x', 'x'), (2, 'Beta', 'b', 'x', 'x');
+                INSERT INTO person(id, firm_id, last, sort_key, created_at, updated_at) VALUES (7, 1, 'Nová', 'n', 'x', 'x');
+                INSERT INTO firm_attribute VALUES (1, 1, 250);
+                INSERT INTO person_attribute VALUES (7, 2, '2020-02-29');
+                """)
+        }
+        try queue.close()
+        let database = try KontaktDatabase(path: path)
+        let (firms, person) = try database.read { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            return (try Firms.fetch(id: 1, schema: schema, db: db).attributes.merging(try Firms.fetch(id: 2, schema: schema, db: db).attributes) { a, _ in a },
+                    try Persons.fetch(id: 7, schema: schema, db: db).person.attributes)
+        }
+        #expect(firms == ["employees": .number(250)])
+        #expect(person == ["since": .date(CivilDate(year: 2020, month: 2, day: 29)!)])
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM firm_values") } == 2)
+        #expect(try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM sqlite_master WHERE name = 'firm_attribute'") } == nil)
     }
 
     @Test func missingDatabaseSaysHowToCreateOne() {
@@ -57,7 +85,7 @@ func temporaryDatabase() throws -> KontaktDatabase {
         #expect(listing.person.emailConsent == false)
         #expect(listing.person.attributes["since"] == .date(CivilDate(year: 2020, month: 2, day: 29)!))
         // Whole numbers are stored as INTEGER, so SQL compares them numerically.
-        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT typeof(value) FROM firm_attribute") } == "integer")
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT typeof(fv.a\(try AttributeDefinitions.all(db: db).first { $0.name == "employees" }!.id!)) FROM firm_values fv") } == "integer")
     }
 
     @Test func duplicateIcoNamesTheFirmThatHasIt() throws {

@@ -35,6 +35,13 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         return numbers(parts).flatMap { CivilDate(year: $0[2], month: $0[1], day: $0[0]) }
     }
 
+    /// Exactly `YYYY-MM-DD`, as the database stores days; nil otherwise.
+    public init?(isoStored text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 10 else { return nil }
+        self.init(isoBytes: bytes)
+    }
+
     /// `YYYY-MM-DD` at the start of `bytes`, as stored in the database.
     init?(isoBytes bytes: [UInt8]) {
         guard bytes.count >= 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),

@@ -18,8 +18,8 @@ public enum ImportTarget: String, CaseIterable, Sendable {
     /// The tables an import of this kind writes to.
     var tables: [String] {
         switch self {
-        case .firms: return ["firm", "firm_attribute"]
-        case .persons: return ["person", "person_attribute"]
+        case .firms: return ["firm", "firm_values"]
+        case .persons: return ["person", "person_values"]
         case .contacts: return ["contact"]
         }
     }

@@ -49,7 +49,7 @@ enum FieldType: Sendable, Equatable {
 enum Storage: Sendable, Equatable {
     /// A column of the owner's table (`p.email`, `f.city`, `c.kind`); `nullable` when it may be NULL.
     case column(String, nullable: Bool)
-    /// A user-defined attribute, one row per owner in `firm_attribute` / `person_attribute`.
+    /// A user-defined attribute: the column `a<id>` of `firm_values` / `person_values`.
     case attribute(id: Int64)
     /// The three role flags of a firm.
     case roles

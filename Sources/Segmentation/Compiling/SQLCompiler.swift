@@ -4,21 +4,62 @@ import CRM
 import GRDB
 import Store
 
-/// Writes SQL over the aliases `p` (person), `f` (firm) and `c` (contact). Every value is a
-/// bound parameter; the only text spliced into the SQL is column names and operators from
-/// the compiler's own tables.
+/// Writes SQL over the aliases `p`/`pv` (person, its attribute values), `f`/`fv` (firm, its
+/// attribute values) and `c` (contact). Every value is a bound parameter; the only text
+/// spliced into the SQL is column names and operators from the compiler's own tables.
 ///
 /// On a person segment, conditions that only concern the firm (its fields, attributes and
-/// `firm.` history) are gathered into one `p.firm_id IN (SELECT f.id FROM firm f WHERE …)`:
-/// SQLite then finds the matching firms through the attribute index and their persons
-/// through `person_by_firm`, instead of testing a million persons one by one.
+/// `firm.` history) are gathered into one `p.firm_id IN (SELECT … firm …)`: SQLite decides
+/// them once per firm, in one pass over the firms' values, and finds the persons of the
+/// matching firms through `person_by_firm`, instead of testing a million persons one by one.
 struct SQLCompiler {
     private(set) var arguments: [DatabaseValue] = []
+    /// The aliases of person and firm tables the SQL written so far reads, at this level.
+    private var reads: Set<String> = []
+    /// Whether a test here must be false, not NULL, for a missing value: under an odd number
+    /// of NOTs (NOT NULL is NULL, which would drop the row that `!=` should keep). Elsewhere
+    /// NULL already acts as false in a WHERE clause and the guard only costs time.
+    private var nullsMatter = false
+    /// Whether the condition is selected as a value (`last contact.…`), where every test must
+    /// be true or false, whatever the NOTs around it.
+    private var valueContext = false
 
     static func compile(_ condition: Condition, target: EntityKind) -> RowFilter {
         var compiler = SQLCompiler()
         let sql = compiler.compile(condition, on: target)
-        return RowFilter(condition: sql, arguments: compiler.arguments, readsFirmColumns: false)
+        return compiler.filter(sql, on: target)
+    }
+
+    private func filter(_ sql: String, on target: EntityKind) -> RowFilter {
+        RowFilter(entity: target, condition: sql, arguments: arguments,
+                  readsEntity: reads.contains(RowFilter.alias(of: target)), readsValues: reads.contains(RowFilter.valuesAlias(of: target)))
+    }
+
+    /// Compiles a condition for a subquery on `target`, keeping track of what it reads apart.
+    private mutating func subquery(_ condition: Condition, on target: EntityKind) -> RowFilter {
+        let outer = (reads, nullsMatter, valueContext)
+        (reads, nullsMatter, valueContext) = ([], false, false)
+        let sql = compile(condition, on: target)
+        let inner = filter(sql, on: target)
+        (reads, nullsMatter, valueContext) = outer
+        return inner
+    }
+
+    /// Compiles a condition on contacts inside a subquery: its own level of NULL handling.
+    private mutating func contactCondition(_ condition: Condition, asValue: Bool) -> String {
+        let outer = (nullsMatter, valueContext)
+        (nullsMatter, valueContext) = (false, asValue)
+        defer { (nullsMatter, valueContext) = outer }
+        return compile(condition, on: .person)
+    }
+
+    /// Notes the alias of a column (`p.email` → `p`) as read.
+    private mutating func read(_ column: String) -> String {
+        if let dot = column.firstIndex(of: ".") {
+            let alias = String(column[..<dot])
+            if alias != "c" { reads.insert(alias) }
+        }
+        return column
     }
 
     private mutating func bind(_ value: DatabaseValue) -> String {
@@ -41,7 +82,8 @@ struct SQLCompiler {
 
     private mutating func compile(_ condition: Condition, on target: EntityKind) -> String {
         if target == .person, SQLCompiler.concernsOnlyFirm(condition) {
-            return "p.firm_id IN (SELECT f.id FROM firm f WHERE \(compile(condition, on: .firm)))"
+            let firms = subquery(condition, on: .firm)
+            return "\(read("p.firm_id")) IN (\(firms.idQuery))"
         }
         switch condition {
         case .all(let items):
@@ -55,11 +97,14 @@ struct SQLCompiler {
         case .any(let items):
             return "(" + items.map { compile($0, on: target) }.joined(separator: " OR ") + ")"
         case .not(let inner):
+            nullsMatter.toggle()
+            defer { nullsMatter.toggle() }
             return "NOT " + compile(inner, on: target)
         case .test(let field, let test):
             return compile(field, test, on: target)
         case .somePerson(let inner):
-            return "f.id IN (SELECT p.firm_id FROM person p WHERE \(compile(inner, on: .person)))"
+            _ = read("f.id")
+            return subquery(inner, on: .person).selecting(.firm).condition
         case .history(let history):
             return compile(history)
         }
@@ -82,17 +127,13 @@ struct SQLCompiler {
     private mutating func compile(_ field: Field, _ test: FieldTest, on target: EntityKind) -> String {
         switch field.storage {
         case .column(let column, let nullable):
-            return valueCondition(column, field.type, test, nullable: nullable)
+            return valueCondition(read(column), field.type, test, nullable: nullable)
         case .attribute(let id):
-            let (table, ownerColumn, owner) = field.owner == .person
-                ? ("person_attribute", "person_id", "p.id")
-                : ("firm_attribute", "firm_id", target == .person ? "p.firm_id" : "f.id")
-            let attribute = bind(id.databaseValue)
-            if case .isEmpty = test {
-                return "(\(owner) NOT IN (SELECT \(ownerColumn) FROM \(table) WHERE attribute_id = \(attribute)))"
-            }
-            return "(\(owner) IN (SELECT \(ownerColumn) FROM \(table) WHERE attribute_id = \(attribute) AND \(valueCondition("value", field.type, test, nullable: false))))"
+            // Column names come from the numeric id alone.
+            let alias = field.owner == .person ? "pv" : "fv"
+            return valueCondition(read("\(alias).a\(id)"), field.type, test, nullable: true)
         case .roles:
+            _ = read("f.id")
             switch test {
             case .equalsAny(let values):
                 let columns = values.compactMap { value -> String? in
@@ -108,14 +149,16 @@ struct SQLCompiler {
         case .resultOutcome:
             guard case .equalsAny(let values) = test else { preconditionFailure("the checker admits only = and in on outcomes") }
             let placeholders = values.map { bind($0) }.joined(separator: ", ")
-            return "(c.result IN (SELECT code FROM code_value WHERE list = 'result' AND outcome IN (\(placeholders))))"
+            let guardNull = nullsMatter || valueContext ? "c.result IS NOT NULL AND " : ""
+            return "(\(guardNull)c.result IN (SELECT code FROM code_value WHERE list = 'result' AND outcome IN (\(placeholders))))"
         }
     }
 
     /// A test of one column or attribute value. It is never NULL, so `NOT` around it admits
     /// the rows without a value.
     private mutating func valueCondition(_ column: String, _ type: FieldType, _ test: FieldTest, nullable: Bool) -> String {
-        func present(_ condition: String) -> String { nullable ? "(\(column) IS NOT NULL AND \(condition))" : condition }
+        let guarded = nullable && (nullsMatter || valueContext)
+        func present(_ condition: String) -> String { guarded ? "(\(column) IS NOT NULL AND \(condition))" : "(\(condition))" }
         switch (type, test) {
         case (_, .isEmpty):
             return nullable ? "(\(column) IS NULL OR \(column) = '')" : "(\(column) = '')"
@@ -165,9 +208,9 @@ struct SQLCompiler {
     private mutating func compile(_ history: HistoryCondition) -> String {
         var scope: [String]
         switch history.link {
-        case .person: scope = ["c.person_id = p.id"]
+        case .person: scope = ["c.person_id = \(read("p.id"))"]
         // `firm.` history on a person segment is compiled inside the firm subquery.
-        case .firm, .personsFirm: scope = ["c.firm_id = f.id"]
+        case .firm, .personsFirm: scope = ["c.firm_id = \(read("f.id"))"]
         }
         switch history.entries {
         case .contacts: scope.append("c.status = 'contact'")
@@ -179,16 +222,16 @@ struct SQLCompiler {
         }
         switch history.kind {
         case .exists(let condition):
-            let extra = condition.map { [compile($0, on: .person)] } ?? []
+            let extra = condition.map { [contactCondition($0, asValue: false)] } ?? []
             return "EXISTS (SELECT 1 \(from(extra)))"
         case .noneSince(let day):
             return "NOT EXISTS (SELECT 1 \(from(["c.date >= \(bind(day.iso.databaseValue))"])))"
         case .extreme(let first, let condition):
-            let test = compile(condition, on: .person)
+            let test = contactCondition(condition, asValue: true)
             let order = first ? "ASC" : "DESC"
             return "coalesce((SELECT \(test) \(from([])) ORDER BY c.date \(order), c.id \(order) LIMIT 1), 0)"
         case .count(let condition, let comparison, let count):
-            let extra = condition.map { [compile($0, on: .person)] } ?? []
+            let extra = condition.map { [contactCondition($0, asValue: false)] } ?? []
             return "((SELECT COUNT(*) \(from(extra))) \(comparison.rawValue) \(bind(count.databaseValue)))"
         }
     }

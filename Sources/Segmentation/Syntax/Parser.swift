@@ -281,8 +281,9 @@ struct Parser {
 
     private func startsHistory(at offset: Int) -> Bool {
         let token = ahead(offset), next = ahead(offset + 1)
-        if token.isKeyword("has") { return next.isKeyword("contact", "open") }
-        if token.isKeyword("no") { return next.isKeyword("contact") }
+        // `has` and `no` before another word can only start a history predicate; saying so
+        // beats "expected an operator" for `has task`.
+        if token.isKeyword("has", "no"), case .word = next.kind { return !startsTest(next) && !next.isKeyword("and", "or", "not") }
         if token.isKeyword("last", "first") { return next.isKeyword("contact") && ahead(offset + 2).isSymbol(.dot) }
         if token.isKeyword("contacts") {
             if next.isKeyword("where") { return true }

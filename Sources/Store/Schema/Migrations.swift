@@ -8,6 +8,7 @@ enum Migrations {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-crm-core", migrate: createCore)
         migrator.registerMigration("v2-segments", migrate: createSegments)
+        migrator.registerMigration("v3-attribute-columns", migrate: moveAttributesToColumns)
         return migrator
     }
 
@@ -139,5 +140,28 @@ enum Migrations {
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL);
             """)
+    }
+
+    /// Attribute values move from one row per (owner, attribute) to one row per owner with a
+    /// column per attribute (see `AttributeValues` for why). Every firm and person gets its
+    /// row, so a segment can read the values table alone.
+    private static func moveAttributesToColumns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE firm_values(firm_id INTEGER PRIMARY KEY REFERENCES firm(id) ON DELETE CASCADE);
+            CREATE TABLE person_values(person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE);
+            INSERT INTO firm_values(firm_id) SELECT id FROM firm;
+            INSERT INTO person_values(person_id) SELECT id FROM person;
+            """)
+        let definitions = try Row.fetchAll(db, sql: "SELECT id, entity FROM attribute_definition ORDER BY id")
+        for definition in definitions {
+            let id: Int64 = definition[0]
+            let (values, owner, old) = (definition[1] as String) == "firm"
+                ? ("firm_values", "firm_id", "firm_attribute") : ("person_values", "person_id", "person_attribute")
+            try db.execute(sql: "ALTER TABLE \(values) ADD COLUMN a\(id)")
+            try db.execute(sql: """
+                UPDATE \(values) SET a\(id) = (SELECT value FROM \(old) o WHERE o.\(owner) = \(values).\(owner) AND o.attribute_id = ?)
+                """, arguments: [id])
+        }
+        try db.execute(sql: "DROP TABLE firm_attribute; DROP TABLE person_attribute")
     }
 }

@@ -19,7 +19,10 @@ public enum AttributeDefinitions {
         }
         try db.execute(sql: "INSERT INTO attribute_definition(name, entity, type, code_list, label) VALUES (?, ?, ?, ?, ?)",
                        arguments: [definition.name, definition.entity.rawValue, definition.type.rawValue, definition.codeList, definition.label])
-        return db.lastInsertedRowID
+        var stored = definition
+        stored.id = db.lastInsertedRowID
+        try AttributeValues.addColumn(for: stored, db: db)
+        return stored.id!
     }
 
     public static func all(db: Database) throws -> [AttributeDefinition] {

@@ -15,7 +15,7 @@ public enum Firms {
     /// Inserts many firms with statements prepared once (an import's rows).
     public struct Writer {
         private let insertFirm: BoundStatement
-        private let attributes: AttributeRows
+        private let attributes: AttributeValueWriter
         private let db: Database
         private let now = Timestamp.now()
 
@@ -26,7 +26,7 @@ public enum Firms {
                                  email, phone, web, note, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            attributes = try AttributeRows(.firm, schema: schema, db: db, groupSize: 1)
+            attributes = try AttributeValueWriter(.firm, schema: schema, db: db, groupSize: 1)
         }
 
         @discardableResult
@@ -100,36 +100,29 @@ public enum Firms {
     /// Calls `body` with each firm (those a filter selects, the first `limit` of them) in Czech
     /// alphabetical order, attributes included, without holding them all in memory.
     public static func forEach(filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database, _ body: (Firm) throws -> Void) throws {
-        let decoder = AttributeDecoder(schema: schema, entity: .firm)
+        let decoder = AttributeDecoder(.firm, schema: schema)
+        let values = decoder.selectList(alias: "fv")
         let rows: RowCursor
         if filter == nil && limit == nil {
             rows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), a.attribute_id, a.value
-                FROM firm f LEFT JOIN firm_attribute a ON a.firm_id = f.id
+                SELECT \(columns)\(values)
+                FROM firm f LEFT JOIN firm_values fv ON fv.firm_id = f.id
                 ORDER BY f.sort_key, f.id
                 """)
         } else {
             let selection = Selection.firms(filter: filter, limit: limit)
             rows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), a.attribute_id, a.value
+                SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
-                JOIN firm f ON f.id = chosen.id LEFT JOIN firm_attribute a ON a.firm_id = f.id
+                JOIN firm f ON f.id = chosen.id LEFT JOIN firm_values fv ON fv.firm_id = f.id
                 ORDER BY chosen.position
                 """, arguments: StatementArguments(selection.arguments))
         }
-        var current: Firm?
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            if current?.id != id {
-                if let finished = current { try body(finished) }
-                current = decode(row)
-            }
-            if let attributeId = row[columnCount] as Int64?,
-               let (name, value) = decoder.decode(attributeId: attributeId, value: row[columnCount + 1]) {
-                current?.attributes[name] = value
-            }
+            var firm = decode(row)
+            firm.attributes = decoder.decode(row, from: columnCount)
+            try body(firm)
         }
-        if let finished = current { try body(finished) }
     }
 
     static func decode(_ row: Row) -> Firm {

@@ -28,7 +28,7 @@ public enum Persons {
         private static let columns = ["id", "firm_id", "title_before", "first", "last", "title_after", "sort_key", "gender",
                                       "function", "email", "phone", "mobile", "note", "email_consent", "created_at", "updated_at"]
         private let people: BatchedInsert
-        private let attributes: AttributeRows
+        private let attributes: AttributeValueWriter
         private let groupSize: Int
         private let db: Database
         private let now = Timestamp.now().databaseValue
@@ -39,7 +39,7 @@ public enum Persons {
             self.db = db
             self.groupSize = groupSize
             people = try BatchedInsert(db: db, table: "person", columns: Writer.columns, groupSize: groupSize)
-            attributes = try AttributeRows(.person, schema: schema, db: db, groupSize: groupSize)
+            attributes = try AttributeValueWriter(.person, schema: schema, db: db, groupSize: groupSize)
         }
 
         /// - Parameter sortKey: `Persons.sortKey(for:)` of the person, when the caller computed
@@ -98,12 +98,13 @@ public enum Persons {
     /// `limit` of them) in Czech order of last and first name, attributes included, streaming.
     public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database,
                                _ body: (PersonListing) throws -> Void) throws {
-        let decoder = AttributeDecoder(schema: schema, entity: .person)
+        let decoder = AttributeDecoder(.person, schema: schema)
+        let values = decoder.selectList(alias: "pv")
         let rows: RowCursor
         if filter == nil && limit == nil {
             rows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), a.attribute_id, a.value
-                FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
+                SELECT \(columns)\(values)
+                FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
                 \(firmId == nil ? "" : "WHERE p.firm_id = ?")
                 ORDER BY p.sort_key, p.id
                 """, arguments: firmId.map { [$0] } ?? [])
@@ -112,25 +113,17 @@ public enum Persons {
             // chosen persons are then read whole, with their attributes.
             let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit)
             rows = try Row.fetchCursor(db, sql: """
-                SELECT \(columns), a.attribute_id, a.value
+                SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
-                JOIN person p ON p.id = chosen.id JOIN firm f ON f.id = p.firm_id LEFT JOIN person_attribute a ON a.person_id = p.id
+                JOIN person p ON p.id = chosen.id JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
                 ORDER BY chosen.position
                 """, arguments: StatementArguments(selection.arguments))
         }
-        var current: PersonListing?
         while let row = try rows.next() {
-            let id: Int64 = row[0]
-            if current?.person.id != id {
-                if let finished = current { try body(finished) }
-                current = decode(row)
-            }
-            if let attributeId = row[columnCount] as Int64?,
-               let (name, value) = decoder.decode(attributeId: attributeId, value: row[columnCount + 1]) {
-                current?.person.attributes[name] = value
-            }
+            var listing = decode(row)
+            listing.person.attributes = decoder.decode(row, from: columnCount)
+            try body(listing)
         }
-        if let finished = current { try body(finished) }
     }
 
     static func decode(_ row: Row) -> PersonListing {

@@ -11,7 +11,7 @@ struct AttributeCommand: ParsableCommand {
         subcommands: [Define.self, List.self])
 
     struct Define: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Define an attribute.")
+        static let configuration = CommandConfiguration(commandName: "define", abstract: "Define an attribute.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The attribute's name, e.g. territory.") var name: String
         @Option(help: "firm or person.") var on: String
@@ -33,7 +33,7 @@ struct AttributeCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the attribute definitions.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the attribute definitions.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONOption
 

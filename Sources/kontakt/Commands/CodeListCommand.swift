@@ -11,7 +11,7 @@ struct CodeListCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Value.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a code list.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create a code list.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The list's name, e.g. industry.") var list: String
         @Option(help: "A label for people.") var label: String?
@@ -23,7 +23,7 @@ struct CodeListCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show the code lists and their values.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "Show the code lists and their values.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Only this list.") var list: String?
         @OptionGroup var output: JSONOption
@@ -61,7 +61,7 @@ struct CodeListCommand: ParsableCommand {
     }
 
     struct Value: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Manage the values of a code list.", subcommands: [AddValue.self])
+        static let configuration = CommandConfiguration(commandName: "value", abstract: "Manage the values of a code list.", subcommands: [AddValue.self])
     }
 
     struct AddValue: ParsableCommand {

@@ -34,7 +34,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a contact or a task; prints its id (and the follow-up task's).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Log a contact or a task; prints its id (and the follow-up task's).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The firm's id (may be left out when --person is given).") var firm: Int64?
         @Option(help: "The person's id; must belong to the firm.") var person: Int64?
@@ -67,7 +67,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a contact; options not given stay as they are.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a contact; options not given stay as they are.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact's id.") var id: Int64
         @Option(help: "Assign to this person of the firm.") var person: Int64?
@@ -85,7 +85,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one contact.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one contact.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact's id.") var id: Int64
         @OptionGroup var output: JSONOption
@@ -112,7 +112,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List contacts, newest first (open tasks: soonest first).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List contacts, newest first (open tasks: soonest first).")
         @OptionGroup var global: GlobalOptions
         @Option var firm: Int64?
         @Option var person: Int64?
@@ -149,7 +149,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Done: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a task done.")
+        static let configuration = CommandConfiguration(commandName: "done", abstract: "Mark a task done.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The task's id.") var id: Int64
         @Option(help: "When it was done (default: now).") var date: String?
@@ -162,7 +162,7 @@ struct ContactCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "remove", 
             abstract: "Remove a contact from the history (needs --force; the removal is logged with a snapshot).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact's id.") var id: Int64

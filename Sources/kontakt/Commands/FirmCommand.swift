@@ -32,7 +32,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a firm; prints its id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a firm; prints its id.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The firm's name.") var name: String
         @OptionGroup var fields: Fields
@@ -51,7 +51,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a firm's fields; options not given stay as they are, an empty value clears.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a firm's fields; options not given stay as they are, an empty value clears.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The firm's id.") var id: Int64
         @Option(help: "A new name.") var name: String?
@@ -69,7 +69,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a firm with its persons and its contacts, newest first.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a firm with its persons and its contacts, newest first.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The firm's id.") var id: Int64
         @OptionGroup var output: JSONOption
@@ -102,7 +102,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "List firms in Czech alphabetical order.",
             discussion: "--where and --segment select with the segmentation language (see `kontakt segment --help`); a person segment lists the firms of its persons.")
         @OptionGroup var global: GlobalOptions
@@ -119,7 +119,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct Address: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the firm's postal address block (ČSN 01 6910) for a letter.")
+        static let configuration = CommandConfiguration(commandName: "address", abstract: "Print the firm's postal address block (ČSN 01 6910) for a letter.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The firm's id.") var id: Int64
         @OptionGroup var output: JSONOption
@@ -131,7 +131,7 @@ struct FirmCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "remove", 
             abstract: "Remove a firm.",
             discussion: "A firm with persons or contacts is removed only with --force; each removed contact leaves a snapshot in the removal log.")
         @OptionGroup var global: GlobalOptions

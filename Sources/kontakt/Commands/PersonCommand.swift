@@ -30,7 +30,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a person to a firm; prints the id.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a person to a firm; prints the id.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "The firm's id.") var firm: Int64
         @OptionGroup var fields: Fields
@@ -53,7 +53,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change a person's fields; options not given stay, an empty value clears.")
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a person's fields; options not given stay, an empty value clears.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The person's id.") var id: Int64
         @Option(help: "Move the person to another firm.") var firm: Int64?
@@ -76,7 +76,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a person with their contacts, newest first.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a person with their contacts, newest first.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The person's id.") var id: Int64
         @OptionGroup var output: JSONOption
@@ -112,7 +112,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "List persons in Czech alphabetical order (last name, first name).",
             discussion: "--where and --segment select with the segmentation language (see `kontakt segment --help`); a firm segment lists the persons of its firms.")
         @OptionGroup var global: GlobalOptions
@@ -130,7 +130,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Address: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "address", 
             abstract: "Print the person's postal address block (ČSN 01 6910): firm, name with titles, street, ZIP and town.",
             discussion: "With --private the firm line is left out and the block starts with Pan/Paní, as for a letter to a private person.")
         @OptionGroup var global: GlobalOptions
@@ -151,7 +151,7 @@ struct PersonCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "remove", 
             abstract: "Remove a person.",
             discussion: "A person with contacts is removed only with --force; the contacts stay in the firm's history.")
         @OptionGroup var global: GlobalOptions

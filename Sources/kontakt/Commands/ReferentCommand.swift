@@ -10,7 +10,7 @@ struct ReferentCommand: ParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a referent.")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a referent.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "A short code people type, e.g. novak or JN.") var code: String
         @Option(help: "The full name.") var name: String
@@ -24,7 +24,7 @@ struct ReferentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the referents.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the referents.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONOption
 

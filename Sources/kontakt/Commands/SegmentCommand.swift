@@ -31,7 +31,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct Preview: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check an expression and show what it selects.")
+        static let configuration = CommandConfiguration(commandName: "preview", abstract: "Check an expression and show what it selects.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The expression.") var expression: String
         @Flag var target: Target = .persons
@@ -53,7 +53,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct Save: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "save", 
             abstract: "Check an expression and save it under a name.",
             discussion: "The expression is stored as written and checked again whenever the segment is used, since attributes and code lists change.")
         @OptionGroup var global: GlobalOptions
@@ -73,7 +73,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the saved segments.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved segments.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var output: JSONOption
 
@@ -93,7 +93,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "show", 
             abstract: "Show a saved segment, check it again and count its matches.",
             discussion: "With --sql also the SQL it compiles to, with its parameters.")
         @OptionGroup var global: GlobalOptions
@@ -126,7 +126,7 @@ struct SegmentCommand: ParsableCommand {
     }
 
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a saved segment.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove a saved segment.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The segment's name.") var name: String
 
