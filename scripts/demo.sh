@@ -33,4 +33,12 @@ echo
 echo "== Open tasks of referent novak"
 kontakt contact list --referent novak --open-tasks --limit 10
 echo
+echo "== Segments: who gets the next mailing"
+kontakt segment preview 'territory = Morava and employees >= 50' --count
+kontakt segment save aktivni-zakaznici 'role = customer and has contact where date >= today - 365d and email is not empty and emailConsent'
+kontakt segment show aktivni-zakaznici
+kontakt segment preview 'no contact since today - 180d and role = customer' --firms --limit 5
+echo "(and an expression with a typo, as the office manager will see it:)"
+kontakt segment preview 'teritory = Morva' || true
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"

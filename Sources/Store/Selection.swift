@@ -3,8 +3,9 @@
 import CRM
 import GRDB
 
-/// SQL that selects the ids of the persons or firms a `RowFilter` admits, in Czech order,
-/// with each id's position in that order (`id`, `position`).
+/// SQL that selects the ids (`id`) of the persons or firms a `RowFilter` admits, in Czech
+/// order, cut to a limit. Callers join the full rows to it and order them again: ordering the
+/// ids here lets SQLite stop at the limit.
 public struct Selection {
     public let sql: String
     public let arguments: [DatabaseValue]
@@ -15,7 +16,7 @@ public struct Selection {
         if let firmId { conditions.append("p.firm_id = ?"); arguments.append(firmId.databaseValue) }
         if let filter { conditions.append("(\(filter.condition))"); arguments += filter.arguments }
         return Selection(sql: """
-            SELECT p.id AS id, row_number() OVER (ORDER BY p.sort_key, p.id) AS position
+            SELECT p.id AS id
             \(filter?.fromWithEntity ?? "FROM person p")\(whereClause(conditions))
             ORDER BY p.sort_key, p.id\(limitClause(limit, &arguments))
             """, arguments: arguments)
@@ -24,7 +25,7 @@ public struct Selection {
     public static func firms(filter: RowFilter?, limit: Int?) -> Selection {
         var arguments = filter?.arguments ?? []
         return Selection(sql: """
-            SELECT f.id AS id, row_number() OVER (ORDER BY f.sort_key, f.id) AS position
+            SELECT f.id AS id
             \(filter?.fromWithEntity ?? "FROM firm f")\(whereClause(filter.map { ["(\($0.condition))"] } ?? []))
             ORDER BY f.sort_key, f.id\(limitClause(limit, &arguments))
             """, arguments: arguments)

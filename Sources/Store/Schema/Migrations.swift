@@ -145,12 +145,17 @@ enum Migrations {
     /// Attribute values move from one row per (owner, attribute) to one row per owner with a
     /// column per attribute (see `AttributeValues` for why). Every firm and person gets its
     /// row, so a segment can read the values table alone.
+    ///
+    /// The persons' firm index also carries the sort key: a segment of firms lists its persons
+    /// in Czech order from the index alone, without reading each person's row to sort it.
     private static func moveAttributesToColumns(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE firm_values(firm_id INTEGER PRIMARY KEY REFERENCES firm(id) ON DELETE CASCADE);
             CREATE TABLE person_values(person_id INTEGER PRIMARY KEY REFERENCES person(id) ON DELETE CASCADE);
             INSERT INTO firm_values(firm_id) SELECT id FROM firm;
             INSERT INTO person_values(person_id) SELECT id FROM person;
+            DROP INDEX person_by_firm;
+            CREATE INDEX person_by_firm ON person(firm_id, sort_key);
             """)
         let definitions = try Row.fetchAll(db, sql: "SELECT id, entity FROM attribute_definition ORDER BY id")
         for definition in definitions {

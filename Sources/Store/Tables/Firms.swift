@@ -115,7 +115,7 @@ public enum Firms {
                 SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
                 JOIN firm f ON f.id = chosen.id LEFT JOIN firm_values fv ON fv.firm_id = f.id
-                ORDER BY chosen.position
+                ORDER BY f.sort_key, f.id
                 """, arguments: StatementArguments(selection.arguments))
         }
         while let row = try rows.next() {

@@ -116,7 +116,7 @@ public enum Persons {
                 SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
                 JOIN person p ON p.id = chosen.id JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
-                ORDER BY chosen.position
+                ORDER BY p.sort_key, p.id
                 """, arguments: StatementArguments(selection.arguments))
         }
         while let row = try rows.next() {

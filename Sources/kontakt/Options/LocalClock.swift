@@ -1,12 +1,21 @@
-// The wall-clock "now" of the user's time zone, for contacts logged without a date.
+// The wall-clock "now" of the user's time zone, for contacts logged without a date and for
+// `today` in segments.
 
 import CRM
-import Foundation
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 
 enum LocalClock {
+    /// Read with the C library's `localtime_r` (the TZ variable and /etc/localtime): Foundation's
+    /// Calendar would load its time-zone database first, a millisecond of every command.
     static func now() -> ContactDate {
-        let parts = Calendar.current.dateComponents([.year, .month, .day, .hour, .minute], from: Date())
-        let date = CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
-        return ContactDate(date: date, minuteOfDay: parts.hour! * 60 + parts.minute!)
+        var seconds = time(nil)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        let date = CivilDate(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+        return ContactDate(date: date, minuteOfDay: Int(parts.tm_hour) * 60 + Int(parts.tm_min))
     }
 }
