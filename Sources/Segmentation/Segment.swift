@@ -45,12 +45,12 @@ public struct Segment: Sendable {
     /// The SQL and its arguments, as `segment show --sql` prints them.
     public var sqlDescription: String {
         let filter = self.filter
-        let arguments = filter.arguments.map { value -> String in
+        let arguments = filter.allArguments.map { value -> String in
             switch value.storage {
             case .string(let text): return "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
             default: return value.description
             }
         }
-        return filter.condition + (arguments.isEmpty ? "" : "\n-- parameters: " + arguments.joined(separator: ", "))
+        return filter.withPrelude + filter.condition + (arguments.isEmpty ? "" : "\n-- parameters: " + arguments.joined(separator: ", "))
     }
 }

@@ -39,9 +39,13 @@ public final class KontaktDatabase: Sendable {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             let migrator = Migrations.migrator
             let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
-            try migrator.migrate(queue)
-            for migration in try queue.read({ db in try migrator.appliedMigrations(db) }) where !applied.contains(migration) {
-                logger.info("applied migration", metadata: ["migration": "\(migration)", "database": "\(path)"])
+            // An up-to-date file (every command but the first after an upgrade) is only read:
+            // migrating takes the write lock, which a read-only command should not wait for.
+            if !Set(migrator.migrations).isSubset(of: applied) {
+                try migrator.migrate(queue)
+                for migration in try queue.read({ db in try migrator.appliedMigrations(db) }) where !applied.contains(migration) {
+                    logger.info("applied migration", metadata: ["migration": "\(migration)", "database": "\(path)"])
+                }
             }
         } catch let error as DatabaseError {
             throw StoreError.cannotOpen(path: path, reason: error.message ?? "\(error)")

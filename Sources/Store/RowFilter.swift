@@ -18,6 +18,10 @@ public struct RowFilter: Sendable {
     public var readsEntity: Bool
     /// Whether the condition reads the attribute values (`pv` or `fv`).
     public var readsValues: Bool
+    /// A `WITH …` clause the condition refers to, written before the query that uses it, with
+    /// its own arguments (they bind first).
+    public var prelude = ""
+    public var preludeArguments: [DatabaseValue] = []
 
     public init(entity: EntityKind, condition: String, arguments: [DatabaseValue], readsEntity: Bool, readsValues: Bool) {
         self.entity = entity; self.condition = condition; self.arguments = arguments
@@ -35,27 +39,35 @@ public struct RowFilter: Sendable {
         return "FROM \(entity.rawValue) \(alias)\(join)"
     }
 
-    /// `SELECT id FROM … WHERE condition`, reading as little as the condition allows: a
-    /// condition on attribute values alone is one pass over the narrow values table.
+    /// `[WITH …] SELECT id FROM … WHERE condition`, reading as little as the condition allows:
+    /// a condition on attribute values alone is one pass over the narrow values table. Its
+    /// arguments are `allArguments`.
     public var idQuery: String {
         if readsValues && !readsEntity {
             let values = AttributeValues.of(entity)
             let alias = RowFilter.valuesAlias(of: entity)
-            return "SELECT \(alias).\(values.ownerColumn) FROM \(values.table) \(alias) WHERE \(condition)"
+            return "\(withPrelude)SELECT \(alias).\(values.ownerColumn) FROM \(values.table) \(alias) WHERE \(condition)"
         }
-        return "SELECT \(RowFilter.alias(of: entity)).id \(fromWithEntity) WHERE \(condition)"
+        return "\(withPrelude)SELECT \(RowFilter.alias(of: entity)).id \(fromWithEntity) WHERE \(condition)"
     }
+
+    /// The prelude followed by a space, or nothing.
+    public var withPrelude: String { prelude.isEmpty ? "" : prelude + " " }
+
+    /// The prelude's arguments, then the condition's: the order of a query that starts with
+    /// the prelude.
+    public var allArguments: [DatabaseValue] { preludeArguments + arguments }
 
     /// The persons whose firm matches this condition on firms, or the firms that have a
     /// person matching this condition on persons.
     public func selecting(_ other: EntityKind) -> RowFilter {
         switch (entity, other) {
         case (.firm, .person):
-            return RowFilter(entity: .person, condition: "p.firm_id IN (\(idQuery))", arguments: arguments, readsEntity: true, readsValues: false)
+            return RowFilter(entity: .person, condition: "p.firm_id IN (\(idQuery))", arguments: allArguments, readsEntity: true, readsValues: false)
         case (.person, .firm):
-            let query = readsEntity || !readsValues ? "SELECT p.firm_id \(fromWithEntity) WHERE \(condition)"
-                : "SELECT p.firm_id FROM person_values pv JOIN person p ON p.id = pv.person_id WHERE \(condition)"
-            return RowFilter(entity: .firm, condition: "f.id IN (\(query))", arguments: arguments, readsEntity: true, readsValues: false)
+            let query = readsEntity || !readsValues ? "\(withPrelude)SELECT p.firm_id \(fromWithEntity) WHERE \(condition)"
+                : "\(withPrelude)SELECT p.firm_id FROM person_values pv JOIN person p ON p.id = pv.person_id WHERE \(condition)"
+            return RowFilter(entity: .firm, condition: "f.id IN (\(query))", arguments: allArguments, readsEntity: true, readsValues: false)
         default:
             return self
         }

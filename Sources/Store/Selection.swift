@@ -12,20 +12,20 @@ public struct Selection {
 
     public static func persons(firmId: Int64? = nil, filter: RowFilter?, limit: Int?) -> Selection {
         var conditions: [String] = []
-        var arguments: [DatabaseValue] = []
+        var arguments = filter?.preludeArguments ?? []
         if let firmId { conditions.append("p.firm_id = ?"); arguments.append(firmId.databaseValue) }
         if let filter { conditions.append("(\(filter.condition))"); arguments += filter.arguments }
         return Selection(sql: """
-            SELECT p.id AS id
+            \(filter?.withPrelude ?? "")SELECT p.id AS id
             \(filter?.fromWithEntity ?? "FROM person p")\(whereClause(conditions))
             ORDER BY p.sort_key, p.id\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
 
     public static func firms(filter: RowFilter?, limit: Int?) -> Selection {
-        var arguments = filter?.arguments ?? []
+        var arguments = filter?.allArguments ?? []
         return Selection(sql: """
-            SELECT f.id AS id
+            \(filter?.withPrelude ?? "")SELECT f.id AS id
             \(filter?.fromWithEntity ?? "FROM firm f")\(whereClause(filter.map { ["(\($0.condition))"] } ?? []))
             ORDER BY f.sort_key, f.id\(limitClause(limit, &arguments))
             """, arguments: arguments)
@@ -33,7 +33,7 @@ public struct Selection {
 
     /// How many persons or firms a filter selects.
     public static func count(_ filter: RowFilter, db: Database) throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(filter.idQuery))", arguments: StatementArguments(filter.arguments)) ?? 0
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(filter.idQuery))", arguments: StatementArguments(filter.allArguments)) ?? 0
     }
 
     private static func whereClause(_ conditions: [String]) -> String {

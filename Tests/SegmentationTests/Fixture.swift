@@ -20,7 +20,7 @@ import Store
 ///     person 4 Eva Chalupová     firm 3  eva@cechy.cz  consent  interest akce
 ///     person 5 Tomáš Černý       firm 4  tomas@delta.cz consent
 ///     person 6 Marie Dvořáková   firm 5  marie@echo.cz consent  function "Jednatelka"
-struct Fixture {
+final class Fixture: Sendable {
     static let today = CivilDate(year: 2026, month: 11, day: 29)!
     let database: KontaktDatabase
     let vocabulary: Vocabulary
@@ -119,7 +119,8 @@ struct Fixture {
         do { _ = try segment(expression, target); return nil } catch let error as SegmentError { return error } catch { return nil }
     }
 
-    func remove() {
+    /// Each test has its own file; it goes when the test's fixture does.
+    deinit {
         for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
     }
 }

@@ -100,6 +100,20 @@ import Testing
         #expect(try fixture.set("firm.no contact since today - 180d") == [4, 6])
     }
 
+    @Test func contactSearchesWithinRestrictedFirms() throws {
+        // A conjunction of firm conditions and `has contact` shares the firms as a common table.
+        let shared = try fixture.segment("territory = morava and has contact where kind = meeting").filter
+        #expect(shared.prelude.hasPrefix("WITH segment_firms"))
+        #expect(try fixture.set("territory = morava and has contact where kind = meeting") == [1, 3])
+        #expect(try fixture.set("territory = morava and has contact where kind = meeting", .firm) == [1, 2])
+        #expect(try fixture.set("seniority >= 3 and territory = morava and has contact") == [1, 3])
+        #expect(try fixture.set("role = prospect and has open task and has contact where kind = call") == [4])
+        #expect(try fixture.set("role = prospect and has open task", .firm) == [3])
+        // Contacts without a person never make `not has contact` unknown.
+        #expect(try fixture.set("not has contact where kind = meeting") == [2, 4, 6])
+        #expect(try fixture.set("not has contact where kind = meeting", .firm) == [3, 5])
+    }
+
     @Test func contactDatesCompareByDayWhateverTheTime() throws {
         #expect(try fixture.set("has contact where date = 2026-06-03") == [5])
         #expect(try fixture.set("has contact where date <= 2026-06-02 and date > 2026-06-01") == [5])

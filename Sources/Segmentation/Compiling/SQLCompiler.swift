@@ -24,10 +24,51 @@ struct SQLCompiler {
     /// be true or false, whatever the NOTs around it.
     private var valueContext = false
 
+    /// The firms a top-level conjunction is restricted to, shared by the segment's condition
+    /// and its `has contact` subqueries (see `compileTopLevel`).
+    static let restrictedFirms = "segment_firms"
+
     static func compile(_ condition: Condition, target: EntityKind) -> RowFilter {
         var compiler = SQLCompiler()
+        if let shared = compiler.compileTopLevel(condition, on: target) { return shared }
         let sql = compiler.compile(condition, on: target)
         return compiler.filter(sql, on: target)
+    }
+
+    /// A conjunction of conditions that restrict the firms and of `has contact` / `has open
+    /// task` predicates: the restricted firms are computed once, as a materialised common table,
+    /// and the contact subqueries look only at those firms' contacts (through the index on the
+    /// contact's firm) instead of probing the contacts of every candidate one by one.
+    ///
+    ///     territory = morava and … and has contact where kind = meeting
+    ///     WITH segment_firms(id) AS MATERIALIZED (SELECT fv.firm_id FROM firm_values fv WHERE …)
+    ///     … p.firm_id IN segment_firms AND p.id IN (SELECT c.person_id FROM contact c
+    ///                                               WHERE c.firm_id IN segment_firms AND …)
+    private mutating func compileTopLevel(_ condition: Condition, on target: EntityKind) -> RowFilter? {
+        guard case .all(let items) = condition else { return nil }
+        let ownLink: HistoryCondition.Link = target == .person ? .person : .firm
+        func isContactSearch(_ item: Condition) -> Bool {
+            if case .history(let history) = item, history.link == ownLink, case .exists = history.kind { return true }
+            return false
+        }
+        let searches = items.filter(isContactSearch)
+        let restricting = items.filter { !isContactSearch($0) && (target == .firm || SQLCompiler.concernsOnlyFirm($0)) }
+        let others = items.filter { !isContactSearch($0) && !(target == .firm || SQLCompiler.concernsOnlyFirm($0)) }
+        guard !searches.isEmpty, !restricting.isEmpty else { return nil }
+        // Parameters bind in the order of the SQL text: the common table comes first.
+        let firms = subquery(.all(restricting), on: .firm)
+        let prelude = "WITH \(SQLCompiler.restrictedFirms)(id) AS MATERIALIZED (\(firms.idQuery))"
+        let preludeArguments = arguments
+        arguments = []
+        var parts = ["\(read(target == .person ? "p.firm_id" : "f.id")) IN \(SQLCompiler.restrictedFirms)"]
+        for item in others { parts.append(compile(item, on: target)) }
+        for case .history(let history) in searches {
+            parts.append(compile(history, withinFirms: SQLCompiler.restrictedFirms))
+        }
+        var filter = self.filter("(" + parts.joined(separator: " AND ") + ")", on: target)
+        filter.prelude = prelude
+        filter.preludeArguments = preludeArguments
+        return filter
     }
 
     private func filter(_ sql: String, on target: EntityKind) -> RowFilter {
@@ -205,12 +246,21 @@ struct SQLCompiler {
 
     // MARK: - History
 
-    private mutating func compile(_ history: HistoryCondition) -> String {
+    /// - Parameter firms: a table of firm ids the contacts must belong to, when the segment is
+    ///   restricted to them anyway.
+    private mutating func compile(_ history: HistoryCondition, withinFirms firms: String? = nil) -> String {
         var scope: [String]
-        switch history.link {
-        case .person: scope = ["c.person_id = \(read("p.id"))"]
         // `firm.` history on a person segment is compiled inside the firm subquery.
-        case .firm, .personsFirm: scope = ["c.firm_id = \(read("f.id"))"]
+        let owner = history.link == .person ? read("p.id") : read("f.id")
+        let contactOwner = history.link == .person ? "c.person_id" : "c.firm_id"
+        if case .exists = history.kind {
+            // The matching contacts are found through the contact indexes and their owners
+            // collected, rather than probing each candidate's contacts: one pass over the
+            // contacts of the last 90 days instead of a million look-ups.
+            scope = history.link == .person ? ["c.person_id IS NOT NULL"] : []
+            if let firms { scope.append("c.firm_id IN \(firms)") }
+        } else {
+            scope = ["\(contactOwner) = \(owner)"]
         }
         switch history.entries {
         case .contacts: scope.append("c.status = 'contact'")
@@ -218,12 +268,13 @@ struct SQLCompiler {
         case .openTasks: scope.append("c.status = 'task' AND c.done_at IS NULL")
         }
         func from(_ extra: [String]) -> String {
-            "FROM contact c WHERE " + (scope + extra).joined(separator: " AND ")
+            let conditions = scope + extra
+            return "FROM contact c" + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
         }
         switch history.kind {
         case .exists(let condition):
             let extra = condition.map { [contactCondition($0, asValue: false)] } ?? []
-            return "EXISTS (SELECT 1 \(from(extra)))"
+            return "\(owner) IN (SELECT \(contactOwner) \(from(extra)))"
         case .noneSince(let day):
             return "NOT EXISTS (SELECT 1 \(from(["c.date >= \(bind(day.iso.databaseValue))"])))"
         case .extreme(let first, let condition):

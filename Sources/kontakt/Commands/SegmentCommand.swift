@@ -33,7 +33,7 @@ struct SegmentCommand: ParsableCommand {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "preview", abstract: "Check an expression and show what it selects.")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The expression.") var expression: String
+        @Argument(help: "The segment expression, e.g. 'territory = Morava and role = customer' (see `kontakt segment --help`).") var expression: String
         @Flag var target: Target = .persons
         @Flag(help: "Print only how many match.") var count = false
         @Option(help: "Show at most N matches; 0 shows all.") var limit: Int = 50
@@ -58,7 +58,7 @@ struct SegmentCommand: ParsableCommand {
             discussion: "The expression is stored as written and checked again whenever the segment is used, since attributes and code lists change.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The segment's name.") var name: String
-        @Argument(help: "The expression.") var expression: String
+        @Argument(help: "The segment expression, e.g. 'territory = Morava and role = customer' (see `kontakt segment --help`).") var expression: String
         @Flag var target: Target = .persons
         @Flag(help: "Overwrite a segment of the same name.") var replace = false
 
