@@ -50,9 +50,6 @@ struct BenchmarkDatabase {
     static let regions = ["Hlavní město Praha", "Středočeský", "Jihočeský", "Plzeňský", "Karlovarský", "Ústecký", "Liberecký",
                           "Královéhradecký", "Pardubický", "Vysočina", "Jihomoravský", "Olomoucký", "Zlínský", "Moravskoslezský"]
 
-    private mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
-    private mutating func number(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
-    private mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
 
     mutating func write(to path: String) throws {
         var logger = Logger(label: "kontakt-sample")
@@ -85,25 +82,25 @@ struct BenchmarkDatabase {
         let attributes = try BatchedInsert(db: db, table: "firm_values", columns: ["firm_id"] + attributeIds.map { "a\($0)" }, groupSize: 64)
         let now = "2026-11-29T08:00:00Z".databaseValue
         for id in 1...firms {
-            let owner = pick(SampleData.surnames).0
-            let name = "\(pick(SampleData.firmWords)) \(owner) \(pick(SampleData.legalForms))"
-            let place = pick(SampleData.cities)
-            let customer = chance(45), prospect = !customer || chance(10), supplier = chance(8)
-            let street = "\(pick(SampleData.streets)) \(number(1...250))"
+            let owner = random.pick(SampleData.surnames).0
+            let name = "\(random.pick(SampleData.firmWords)) \(owner) \(random.pick(SampleData.legalForms))"
+            let place = random.pick(SampleData.cities)
+            let customer = random.chance(45), prospect = !customer || random.chance(10), supplier = random.chance(8)
+            let street = "\(random.pick(SampleData.streets)) \(random.number(1...250))"
             var row: [DatabaseValue] = [id.databaseValue, name.databaseValue, CzechCollation.sortKey(name).databaseValue, String(10_000_000 + id).databaseValue]
             row += [customer.databaseValue, prospect.databaseValue, supplier.databaseValue]
             row += [street.databaseValue, place.city.databaseValue, place.zip.databaseValue, "CZ".databaseValue, "info@firma\(id).cz".databaseValue, now, now]
             rows.add(row)
-            let founded = CivilDate(year: number(1990...2025), month: number(1...12), day: number(1...28))!
-            var values: [DatabaseValue] = [place.territory.databaseValue, pick(SampleData.industries).databaseValue]
-            values.append(pick([3, 8, 15, 25, 40, 60, 120, 250, 600, 1500]).databaseValue)
-            values.append(pick(SampleData.sources).databaseValue)
-            values.append((number(1...500) * 1000).databaseValue)
+            let founded = CivilDate(year: random.number(1990...2025), month: random.number(1...12), day: random.number(1...28))!
+            var values: [DatabaseValue] = [place.territory.databaseValue, random.pick(SampleData.industries).databaseValue]
+            values.append(random.pick([3, 8, 15, 25, 40, 60, 120, 250, 600, 1500]).databaseValue)
+            values.append(random.pick(SampleData.sources).databaseValue)
+            values.append((random.number(1...500) * 1000).databaseValue)
             values.append(founded.iso.databaseValue)
-            values.append(number(1...5).databaseValue)
-            values.append(pick(["micro", "small", "medium", "large"]).databaseValue)
-            values.append(pick(["cs", "cs", "cs", "sk", "en", "de"]).databaseValue)
-            values.append(pick(BenchmarkDatabase.regions).databaseValue)
+            values.append(random.number(1...5).databaseValue)
+            values.append(random.pick(["micro", "small", "medium", "large"]).databaseValue)
+            values.append(random.pick(["cs", "cs", "cs", "sk", "en", "de"]).databaseValue)
+            values.append(random.pick(BenchmarkDatabase.regions).databaseValue)
             attributes.add([id.databaseValue] + values)
             if rows.pendingRows >= 64 { try rows.flush(); try attributes.flush() }
         }
@@ -117,19 +114,19 @@ struct BenchmarkDatabase {
         let now = "2026-11-29T08:00:00Z".databaseValue
         for id in 1...persons {
             let firm = (id - 1) % firms + 1
-            let female = chance(45)
-            let surname = pick(SampleData.surnames)
-            let first = female ? pick(SampleData.women) : pick(SampleData.men)
+            let female = random.chance(45)
+            let surname = random.pick(SampleData.surnames)
+            let first = female ? random.pick(SampleData.women) : random.pick(SampleData.men)
             let last = female ? surname.1 : surname.0
-            let title: String? = chance(20) ? pick(["Ing.", "Mgr.", "JUDr.", "doc. Ing."]) : nil
-            let email: String? = chance(85) ? "\(SampleData.ascii(first)).\(SampleData.ascii(last))\(id)@firma\(firm).cz" : nil
+            let title: String? = random.chance(20) ? random.pick(["Ing.", "Mgr.", "JUDr.", "doc. Ing."]) : nil
+            let email: String? = random.chance(85) ? "\(SampleData.ascii(first)).\(SampleData.ascii(last))\(id)@firma\(firm).cz" : nil
             let sortKey = Persons.sortKey(for: PersonName(first: first, last: last))
-            let phone = "+420 6\(number(10...99)) \(number(100...999)) \(number(100...999))"
+            let phone = "+420 6\(random.number(10...99)) \(random.number(100...999)) \(random.number(100...999))"
             var row: [DatabaseValue] = [id.databaseValue, firm.databaseValue, title.databaseValue, first.databaseValue, last.databaseValue]
-            row += [sortKey.databaseValue, (female ? "f" : "m").databaseValue, pick(SampleData.functions).databaseValue, email.databaseValue]
-            row += [phone.databaseValue, chance(90).databaseValue, now, now]
+            row += [sortKey.databaseValue, (female ? "f" : "m").databaseValue, random.pick(SampleData.functions).databaseValue, email.databaseValue]
+            row += [phone.databaseValue, random.chance(90).databaseValue, now, now]
             rows.add(row)
-            let values: [DatabaseValue] = [pick(SampleData.departments).databaseValue, number(0...30).databaseValue, pick(SampleData.interests).databaseValue]
+            let values: [DatabaseValue] = [random.pick(SampleData.departments).databaseValue, random.number(0...30).databaseValue, random.pick(SampleData.interests).databaseValue]
             attributes.add([id.databaseValue] + values)
             if rows.pendingRows >= 64 { try rows.flush(); try attributes.flush() }
         }
@@ -144,22 +141,22 @@ struct BenchmarkDatabase {
         let personsPerFirm = max(1, persons / firms)
         let now = "2026-11-29T08:00:00Z".databaseValue
         for id in 1...max(contacts, 1) where contacts > 0 {
-            let firm = number(1...firms)
-            let slot = number(0...(personsPerFirm - 1))
-            let person: Int? = chance(80) && firm + slot * firms <= persons ? firm + slot * firms : nil
-            let kind = pick(kinds)
-            let date = BenchmarkDatabase.today.adding(days: -number(0...1095))
-            let task = chance(3)
+            let firm = random.number(1...firms)
+            let slot = random.number(0...(personsPerFirm - 1))
+            let person: Int? = random.chance(80) && firm + slot * firms <= persons ? firm + slot * firms : nil
+            let kind = random.pick(kinds)
+            let date = BenchmarkDatabase.today.adding(days: -random.number(0...1095))
+            let task = random.chance(3)
             var result: String?
             if !task, kind == "meeting" || kind == "negotiation" {
-                result = pick(["promise", "promise", "offer", "contract", "contract", "no-interest", "price", "competitor", "no-budget"])
+                result = random.pick(["promise", "promise", "offer", "contract", "contract", "no-interest", "price", "competitor", "no-budget"])
             }
-            let doneAt: String? = task && chance(50) ? date.iso : nil
-            let stamp = "\(date.iso)T\(number(10...17)):00"
-            let text = pick(SampleData.texts[kind] ?? ["Kontakt"])
+            let doneAt: String? = task && random.chance(50) ? date.iso : nil
+            let stamp = "\(date.iso)T\(random.number(10...17)):00"
+            let text = random.pick(SampleData.texts[kind] ?? ["Kontakt"])
             var row: [DatabaseValue] = [id.databaseValue, firm.databaseValue, person.databaseValue, stamp.databaseValue]
             row += [(task ? "task" : "contact").databaseValue, doneAt.databaseValue, (task ? "task" : kind).databaseValue]
-            row += [pick(referents).databaseValue, result.databaseValue, text.databaseValue, now, now]
+            row += [random.pick(referents).databaseValue, result.databaseValue, text.databaseValue, now, now]
             rows.add(row)
             if rows.pendingRows >= 64 { try rows.flush() }
         }

@@ -3,19 +3,6 @@
 import CRM
 import Interchange
 
-/// A small, fast, seedable random generator (SplitMix64), so samples are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 struct SampleData {
     private var random: SeededRandom
     private let firmCount: Int
@@ -29,9 +16,6 @@ struct SampleData {
         personEmails = Array(repeating: [], count: firmCount)
     }
 
-    private mutating func pick<T>(_ values: [T]) -> T { values[Int(random.next() % UInt64(values.count))] }
-    private mutating func chance(_ percent: Int) -> Bool { Int(random.next() % 100) < percent }
-    private mutating func number(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(random.next() % UInt64(range.count)) }
 
     static let cities: [(city: String, zip: String, territory: String)] = [
         ("Praha 1", "11000", "praha"), ("Praha 4", "14000", "praha"), ("Praha 9", "19000", "praha"), ("Brno", "60200", "morava"),
@@ -81,22 +65,22 @@ struct SampleData {
         var csv = CSVWriter(delimiter: ";")
         csv.write(["name", "ico", "dic", "roles", "street", "city", "zip", "email", "phone", "web", "territory", "industry", "employees", "source"])
         for index in 0..<firmCount {
-            let base = 2_500_000 + index * 37 + number(0...30)
+            let base = 2_500_000 + index * 37 + random.number(0...30)
             var digits = Array(String(base).suffix(7)).compactMap(\.wholeNumberValue)
             digits.append(ICO.checkDigit(for: digits))
             let ico = digits.map(String.init).joined()
-            let owner = pick(SampleData.surnames).0
-            let name = "\(pick(SampleData.firmWords)) \(owner) \(pick(SampleData.legalForms))"
+            let owner = random.pick(SampleData.surnames).0
+            let name = "\(random.pick(SampleData.firmWords)) \(owner) \(random.pick(SampleData.legalForms))"
             let domain = "\(SampleData.ascii(owner))\(index + 1).cz"
             firms.append((ico, domain))
-            let place = pick(SampleData.cities)
+            let place = random.pick(SampleData.cities)
             var roles: [String] = []
-            if chance(45) { roles.append("customer") }
-            if roles.isEmpty || chance(20) { roles.append(chance(85) ? "prospect" : "supplier") }
-            let phone = "+420 \(number(200...799)) \(number(100...999)) \(number(100...999))"
-            csv.write([name, ico, chance(80) ? "CZ\(ico)" : "", roles.joined(separator: "|"), "\(pick(SampleData.streets)) \(number(1...250))",
-                       place.city, place.zip, "info@\(domain)", phone, "www.\(domain)", place.territory, pick(SampleData.industries),
-                       String(pick([3, 8, 15, 25, 40, 60, 120, 250, 600, 1500])), pick(SampleData.sources)])
+            if random.chance(45) { roles.append("customer") }
+            if roles.isEmpty || random.chance(20) { roles.append(random.chance(85) ? "prospect" : "supplier") }
+            let phone = "+420 \(random.number(200...799)) \(random.number(100...999)) \(random.number(100...999))"
+            csv.write([name, ico, random.chance(80) ? "CZ\(ico)" : "", roles.joined(separator: "|"), "\(random.pick(SampleData.streets)) \(random.number(1...250))",
+                       place.city, place.zip, "info@\(domain)", phone, "www.\(domain)", place.territory, random.pick(SampleData.industries),
+                       String(random.pick([3, 8, 15, 25, 40, 60, 120, 250, 600, 1500])), random.pick(SampleData.sources)])
         }
         return csv.text
     }
@@ -106,18 +90,18 @@ struct SampleData {
         csv.write(["firm", "titleBefore", "first", "last", "titleAfter", "gender", "function", "email", "phone", "department", "seniority", "trained", "interest"])
         for index in 0..<count {
             let firm = index % max(firmCount, 1)
-            let female = chance(45)
-            let surname = pick(SampleData.surnames)
-            let first = female ? pick(SampleData.women) : pick(SampleData.men)
+            let female = random.chance(45)
+            let surname = random.pick(SampleData.surnames)
+            let first = female ? random.pick(SampleData.women) : random.pick(SampleData.men)
             let last = female ? surname.1 : surname.0
-            let titleBefore = chance(25) ? pick(["Ing.", "Ing.", "Ing.", "Mgr.", "MUDr.", "JUDr.", "doc. Ing.", "prof. Ing.", "RNDr.", "Bc."]) : ""
-            let titleAfter = chance(8) ? pick(["Ph.D.", "CSc.", "MBA"]) : ""
+            let titleBefore = random.chance(25) ? random.pick(["Ing.", "Ing.", "Ing.", "Mgr.", "MUDr.", "JUDr.", "doc. Ing.", "prof. Ing.", "RNDr.", "Bc."]) : ""
+            let titleAfter = random.chance(8) ? random.pick(["Ph.D.", "CSc.", "MBA"]) : ""
             let email = "\(SampleData.ascii(first)).\(SampleData.ascii(last))\(index)@\(firms[firm].domain)"
             personEmails[firm].append(email)
-            let trained = "20\(number(20...26))-\(String(format2(number(1...12))))-\(format2(number(1...28)))"
-            csv.write([firms[firm].ico, titleBefore, first, last, titleAfter, female ? "f" : "m", pick(SampleData.functions), email,
-                       "+420 6\(number(0...9))\(number(0...9)) \(number(100...999)) \(number(100...999))", pick(SampleData.departments),
-                       String(number(0...30)), trained, pick(SampleData.interests)])
+            let trained = "20\(random.number(20...26))-\(String(format2(random.number(1...12))))-\(format2(random.number(1...28)))"
+            csv.write([firms[firm].ico, titleBefore, first, last, titleAfter, female ? "f" : "m", random.pick(SampleData.functions), email,
+                       "+420 6\(random.number(0...9))\(random.number(0...9)) \(random.number(100...999)) \(random.number(100...999))", random.pick(SampleData.departments),
+                       String(random.number(0...30)), trained, random.pick(SampleData.interests)])
         }
         return csv.text
     }
@@ -129,23 +113,23 @@ struct SampleData {
         let referents = ["novak", "svobodova", "dvorak"]
         let today = CivilDate(year: 2026, month: 11, day: 29)!
         for _ in 0..<count {
-            let firm = singleFirm ? 0 : number(0...(firmCount - 1))
-            let kind = pick(kinds)
+            let firm = singleFirm ? 0 : random.number(0...(firmCount - 1))
+            let kind = random.pick(kinds)
             let persons = personEmails[firm]
-            let person = !persons.isEmpty && chance(75) ? pick(persons) : ""
-            let date = today.adding(days: -number(0...730))
-            let time = "T\(format2(number(8...17))):\(pick(["00", "15", "30", "45"]))"
+            let person = !persons.isEmpty && random.chance(75) ? random.pick(persons) : ""
+            let date = today.adding(days: -random.number(0...730))
+            let time = "T\(format2(random.number(8...17))):\(random.pick(["00", "15", "30", "45"]))"
             var result = ""
             if kind == "meeting" || kind == "negotiation" {
-                result = pick(["promise", "promise", "offer", "contract", "contract", "no-interest", "price", "competitor", "no-budget"])
-            } else if chance(20) {
-                result = pick(["promise", "offer", "no-interest", "order"])
+                result = random.pick(["promise", "promise", "offer", "contract", "contract", "no-interest", "price", "competitor", "no-budget"])
+            } else if random.chance(20) {
+                result = random.pick(["promise", "offer", "no-interest", "order"])
             }
             let followUp = result == "promise" || result == "offer"
-            let nextDate = followUp ? date.adding(days: number(7...30)).iso : ""
-            csv.write([firms[firm].ico, person, date.iso + time, kind, "contact", pick(referents), result, pick(SampleData.texts[kind]!),
-                       chance(30) ? "Poznámka: zákazník preferuje komunikaci e-mailem; rozhoduje jednatel." : "", nextDate,
-                       followUp ? pick(["Zaslat nabídku", "Zavolat a domluvit schůzku", "Připravit smlouvu"]) : ""])
+            let nextDate = followUp ? date.adding(days: random.number(7...30)).iso : ""
+            csv.write([firms[firm].ico, person, date.iso + time, kind, "contact", random.pick(referents), result, random.pick(SampleData.texts[kind]!),
+                       random.chance(30) ? "Poznámka: zákazník preferuje komunikaci e-mailem; rozhoduje jednatel." : "", nextDate,
+                       followUp ? random.pick(["Zaslat nabídku", "Zavolat a domluvit schůzku", "Připravit smlouvu"]) : ""])
         }
         return csv.text
     }

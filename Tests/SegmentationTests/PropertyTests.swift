@@ -7,20 +7,6 @@ import Store
 import Testing
 @testable import Segmentation
 
-/// SplitMix64: the same seed gives the same cases, so a failure can be replayed.
-struct Random {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    mutating func pick<T>(_ values: [T]) -> T { values[below(values.count)] }
-}
-
 @Suite(.serialized) struct PropertyTests {
     let fixture: Fixture
 
@@ -39,7 +25,7 @@ struct Random {
     ]
 
     @Test func randomFragmentsGiveASegmentOrACleanError() throws {
-        var random = Random(state: 20261129)
+        var random = SeededRandom(seed: 20261129)
         var segments = 0, errors = 0
         try fixture.database.read { db in
             for _ in 0..<4000 {
@@ -64,7 +50,7 @@ struct Random {
     }
 
     /// A plausible expression from the grammar, as fragments.
-    static func expression(_ random: inout Random, depth: Int) -> [String] {
+    static func expression(_ random: inout SeededRandom, depth: Int) -> [String] {
         switch depth < 3 ? random.below(7) : 6 {
         case 0: return expression(&random, depth: depth + 1) + [random.pick(["and", "or"])] + expression(&random, depth: depth + 1)
         case 1: return ["not"] + expression(&random, depth: depth + 1)
@@ -93,7 +79,7 @@ struct Random {
         }
     }
 
-    static func contactTest(_ random: inout Random) -> [String] {
+    static func contactTest(_ random: inout SeededRandom) -> [String] {
         let (name, values) = random.pick(contactValues)
         return [name, random.pick(["=", "!=", ">=", "<"]), random.pick(values)]
     }
@@ -113,7 +99,7 @@ struct Random {
     ]
 
     @Test func randomCharactersGiveASegmentOrACleanError() throws {
-        var random = Random(state: 7)
+        var random = SeededRandom(seed: 7)
         var segments = 0, errors = 0
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzáčďéěíňóřšťúůýž ABCZ0123456789.,;:()'\"=!<>-+_*%\\\n\t„“") + ["\u{0}", "\u{301}", "😀"]
         try fixture.database.read { db in

@@ -83,13 +83,20 @@ struct Parser {
         return expression
     }
 
-    private mutating func parseUnary() throws -> Expression {
+    /// `not …` or a primary; in a `where` chain the primary is a condition on the contact.
+    private mutating func parseUnary(onContact: Bool = false) throws -> Expression {
         if current.isKeyword("not"), !startsTest(ahead(1)) {
             let start = advance().range.lowerBound
-            let operand = try parseUnary()
+            let operand = try parseUnary(onContact: onContact)
             return .not(operand, range: start..<operand.range.upperBound)
         }
-        return try parsePrimary()
+        if current.isSymbol(.open) {
+            advance()
+            let inner = try parseOr()
+            _ = try expectSymbol(.close, "expected \")\" to close the parenthesis")
+            return inner
+        }
+        return onContact ? .predicate(try parsePredicate()) : try parsePrimary()
     }
 
     /// Whether a token can follow a name in a test: `not` before `in` is the operator `not in`,
@@ -100,12 +107,6 @@ struct Parser {
     }
 
     private mutating func parsePrimary() throws -> Expression {
-        if current.isSymbol(.open) {
-            advance()
-            let inner = try parseOr()
-            _ = try expectSymbol(.close, "expected \")\" to close the parenthesis")
-            return inner
-        }
         guard case .word = current.kind else {
             throw error("expected a condition (a field or attribute name, has contact, no contact since …, or a parenthesis)", found: current)
         }
@@ -296,27 +297,12 @@ struct Parser {
     private mutating func parseWhereChain() throws -> Expression? {
         guard current.isKeyword("where") else { return nil }
         advance()
-        var chain = try parseContactCondition()
+        var chain = try parseUnary(onContact: true)
         while current.isKeyword("and"), continuesContactChain(at: 1) {
             advance()
-            chain = .and(chain, try parseContactCondition())
+            chain = .and(chain, try parseUnary(onContact: true))
         }
         return chain
-    }
-
-    private mutating func parseContactCondition() throws -> Expression {
-        if current.isKeyword("not"), !startsTest(ahead(1)) {
-            let start = advance().range.lowerBound
-            let operand = try parseContactCondition()
-            return .not(operand, range: start..<operand.range.upperBound)
-        }
-        if current.isSymbol(.open) {
-            advance()
-            let inner = try parseOr()
-            _ = try expectSymbol(.close, "expected \")\" to close the parenthesis")
-            return inner
-        }
-        return .predicate(try parsePredicate())
     }
 
     /// Whether the condition at `offset` (after `not`s and parentheses) names a contact field.
