@@ -131,6 +131,8 @@ import Testing
             let selection = target == .person ? Selection.persons(filter: segment.filter, limit: nil) : Selection.firms(filter: segment.filter, limit: nil)
             let listed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(selection.sql))", arguments: StatementArguments(selection.arguments))
             #expect(count == listed, "\(source.debugDescription)")
+            // The same segment selecting the other entity (a firm segment's persons …) runs too.
+            _ = try Selection.count(segment.filter(selecting: target == .person ? .firm : .person), db: db)
         } catch {
             Issue.record("\(source.debugDescription) checked but SQLite refused it: \(error)\n\(segment.sqlDescription)")
         }

@@ -139,6 +139,17 @@ import Testing
         }
         #expect(firmIds == [1, 2])
         #expect(personIds == [5, 4])
+        // The same through a segment that carries a common table.
+        #expect(try selected(fixture.segment("territory = morava and has contact where kind = meeting"), .firm) == [1, 2])
+        #expect(try selected(fixture.segment("territory = morava and has contact where kind = call", .firm), .person) == [1, 2])
+    }
+
+    private func selected(_ segment: Segment, _ entity: EntityKind) throws -> [Int64] {
+        let filter = segment.filter(selecting: entity)
+        let selection = entity == .firm ? Selection.firms(filter: filter, limit: nil) : Selection.persons(filter: filter, limit: nil)
+        return try fixture.database.read { db in
+            try Int64.fetchAll(db, sql: "SELECT id FROM (\(selection.sql))", arguments: StatementArguments(selection.arguments))
+        }
     }
 
     @Test func valuesNeverBecomeSQL() throws {
