@@ -35,6 +35,8 @@ let package = Package(
             "CRM", "Store",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
+        .target(name: "Mail"),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
             "CRM", "Store", "Interchange", "Segmentation",
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )
