@@ -25,27 +25,18 @@ public struct MailDate: Sendable, Equatable {
         return MailDate(seconds: Int(time), offsetMinutes: Int(parts.tm_gmtoff) / 60)
     }
 
-    private static let days = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"] // 1970-01-01 was a Thursday
+    private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     public var headerValue: String {
-        let local = seconds + offsetMinutes * 60
-        let day = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-        let secondOfDay = local - day * 86_400
-        // Days to civil date (Howard Hinnant's algorithm).
-        let z = day + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let dayOfMonth = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        let weekday = MailDate.days[((day % 7) + 7) % 7]
-        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        // The wall-clock fields at the offset: the C library's calendar, shifted by the offset.
+        var local = time_t(seconds + offsetMinutes * 60)
+        var parts = tm()
+        gmtime_r(&local, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         let sign = offsetMinutes < 0 ? "-" : "+"
-        let offset = abs(offsetMinutes)
-        return "\(weekday), \(dayOfMonth) \(MailDate.months[month - 1]) \(year) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60)) \(sign)\(two(offset / 60))\(two(offset % 60))"
+        let offset = Int32(abs(offsetMinutes))
+        return "\(MailDate.days[Int(parts.tm_wday)]), \(parts.tm_mday) \(MailDate.months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+            + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) \(sign)\(two(offset / 60))\(two(offset % 60))"
     }
 }
