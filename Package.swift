@@ -35,6 +35,8 @@ let package = Package(
             "CRM", "Store",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Templates, merge fields, Czech salutations and formatting.
+        .target(name: "Merge", dependencies: ["CRM"]),
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
         .target(name: "Mail"),
         // The command-line front end.
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )
