@@ -13,6 +13,9 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
     ],
     targets: [
         // Domain values and rules: no I/O, no SQLite.
@@ -36,7 +39,12 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Templates, merge fields, Czech salutations and formatting.
-        .target(name: "Merge", dependencies: ["CRM"]),
+        .target(name: "Merge", dependencies: [
+            "CRM",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Ink", package: "Ink"),
+        ]),
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
         .target(name: "Mail"),
         // The command-line front end.

@@ -1,0 +1,56 @@
+// The merge fields a template may use: Kontakt's own and the user's attributes.
+
+import CRM
+
+/// Every field a recipient's merge context has, for checking templates before anything is
+/// rendered.
+public struct MergeSchema: Sendable {
+    public let fields: Set<String>
+
+    /// Fields of every recipient, with or without a person.
+    public static let builtIn: [String] = [
+        "person.first", "person.last", "person.name", "person.titleBefore", "person.titleAfter", "person.function",
+        "person.email", "person.phone", "person.mobile", "person.gender",
+        "firm.name", "firm.ico", "firm.dic", "firm.street", "firm.city", "firm.zip", "firm.country", "firm.email",
+        "firm.phone", "firm.web", "firm.address",
+        "referent.code", "referent.name", "referent.email",
+        "campaign.name",
+        "today", "salutation", "salutationInformal", "vocative.first", "vocative.last",
+        "person", "firm", "referent", "campaign", "vocative",
+    ]
+
+    /// Transforms a field may go through: `{{money(firm.turnover)}}`.
+    public static let transforms: Set<String> = ["uppercased", "lowercased", "capitalized", "money", "number", "long", "short", "iso", "empty"]
+
+    /// - Parameter attributes: the attribute definitions in force; each is a field by its name
+    ///   and by `firm.NAME` or `person.NAME`.
+    public init(attributes: [AttributeDefinition]) {
+        var fields = Set(MergeSchema.builtIn)
+        for attribute in attributes {
+            fields.insert(attribute.name)
+            fields.insert("\(attribute.entity.rawValue).\(attribute.name)")
+        }
+        self.fields = fields
+    }
+
+    /// Checks every tag of a text; the first unknown field or transform is an error at its
+    /// position that names the nearest known one.
+    func check(_ text: String, file: String, firstLine: Int) throws {
+        for tag in FieldTag.scan(text, firstLine: firstLine) {
+            switch tag.kind {
+            case .comment: continue
+            case .other:
+                throw MergeError(file: file, line: tag.line, column: tag.column, "the tag {{\(tag.name)}} is not supported in templates: use {{field}}, {{#field}}…{{/field}} or {{^field}}…{{/field}}")
+            default: break
+            }
+            if let transform = tag.transform, !MergeSchema.transforms.contains(transform) {
+                throw MergeError(file: file, line: tag.line, column: tag.column,
+                                 "there is no transform \"\(transform)\": use one of \(MergeSchema.transforms.sorted().joined(separator: ", "))\(NearestMatch.hint(for: transform, among: MergeSchema.transforms.sorted()))")
+            }
+            guard tag.name != ".", !fields.contains(tag.name) else { continue }
+            let hint = NearestMatch.hint(for: tag.name, among: fields.sorted())
+            throw MergeError(file: file, line: tag.line, column: tag.column,
+                             "there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
+        }
+    }
+}

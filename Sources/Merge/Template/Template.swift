@@ -1,0 +1,136 @@
+// A template file: YAML front matter, then Markdown with Mustache merge fields. Checked against
+// the merge schema when loaded; rendered per recipient into a subject, text, HTML and headers.
+
+import CRM
+import Foundation
+import Ink
+import Mustache
+import Yams
+
+public struct Template: Sendable {
+    /// The file as given, for messages.
+    public let path: String
+    /// The whole file, for the campaign's snapshot.
+    public let source: String
+    public let header: TemplateHeader
+    private let subject: MustacheTemplate
+    private let from: MustacheTemplate?
+    private let replyTo: MustacheTemplate?
+    private let cc: [MustacheTemplate]
+    private let bcc: [MustacheTemplate]
+    private let attachments: [MustacheTemplate]
+    private let listUnsubscribe: [MustacheTemplate]
+    private let text: MustacheTemplate
+    private let html: MustacheTemplate
+
+    public static func load(path: String, schema: MergeSchema) throws -> Template {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw MergeError(file: path, "cannot read the template")
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            throw MergeError(file: path, "the template is not UTF-8 text")
+        }
+        return try Template(path: path, source: source, schema: schema)
+    }
+
+    /// Parses and checks a template: the front matter must have a subject, every merge field
+    /// must be in the schema, every required field too.
+    public init(path: String, source: String, schema: MergeSchema) throws {
+        self.path = path
+        self.source = source
+        let normalized = source.replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first?.trimmingSpaces == "---", let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces == "---" }) else {
+            throw MergeError(file: path, line: 1, "a template starts with front matter between two lines of ---, with at least subject: …")
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        let bodyLine = close + 2
+        do {
+            header = try YAMLDecoder().decode(TemplateHeader.self, from: yaml)
+        } catch let error as YamlError {
+            throw MergeError(file: path, "the front matter is not valid YAML: \(error)")
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw MergeError(file: path, line: 2, "the front matter has no \(key.stringValue): (every template needs a subject)")
+        } catch let DecodingError.typeMismatch(_, context) {
+            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw MergeError(file: path, line: 2, "\(key) in the front matter has the wrong type: expected text or a list of texts")
+        }
+        // Merge fields in the front matter are checked line by line, so errors point at them.
+        for (offset, line) in lines[1..<close].enumerated() {
+            try schema.check(String(line), file: path, firstLine: offset + 2)
+        }
+        try schema.check(body, file: path, firstLine: bodyLine)
+        for field in header.required where !schema.fields.contains(field) {
+            throw MergeError(file: path, "required lists \"\(field)\", which is not a merge field\(NearestMatch.hint(for: field, among: schema.fields.sorted()))")
+        }
+        func compile(_ text: String, line: Int, html: Bool = false) throws -> MustacheTemplate {
+            do {
+                return try MustacheTemplate(string: (html ? "" : "{{% CONTENT_TYPE: TEXT}}") + text)
+            } catch {
+                throw MergeError(file: path, line: line, "the merge fields do not pair up (a {{#section}} needs its {{/section}}): \(error)")
+            }
+        }
+        subject = try compile(header.subject, line: 2)
+        from = try header.from.map { try compile($0, line: 2) }
+        replyTo = try header.replyTo.map { try compile($0, line: 2) }
+        cc = try header.cc.map { try compile($0, line: 2) }
+        bcc = try header.bcc.map { try compile($0, line: 2) }
+        attachments = try header.attachments.map { try compile($0, line: 2) }
+        listUnsubscribe = try header.listUnsubscribe.map { try compile($0, line: 2) }
+        let (markdown, tags) = Template.protectingTags(body)
+        text = try compile(Template.restoringTags(MarkdownText.plain(markdown), tags), line: bodyLine)
+        html = try compile(Layout.html(Template.restoringTags(MarkdownParser().html(from: markdown), tags)), line: bodyLine, html: true)
+    }
+
+    /// Renders the template for one recipient. Values in the HTML part are HTML-escaped; the
+    /// other parts take them as they are (the message writer encodes headers).
+    public func render(_ recipient: MergeContext) -> MergedMessage {
+        let values = recipient.values
+        func run(_ template: MustacheTemplate) -> String { template.render(values) }
+        return MergedMessage(subject: run(subject), from: from.map(run), replyTo: replyTo.map(run), cc: cc.map(run), bcc: bcc.map(run),
+                             attachments: attachments.map(run), listUnsubscribe: listUnsubscribe.map(run),
+                             text: run(text), html: run(html),
+                             missing: header.required.filter { recipient.isEmpty($0) })
+    }
+
+    /// Merge tags become plain words while Markdown is converted, so that `_` or `*` in a
+    /// field name can never turn into emphasis.
+    static func protectingTags(_ body: String) -> (String, [String]) {
+        var tags: [String] = []
+        var result = ""
+        var rest = Substring(body)
+        while let open = rest.range(of: "{{") {
+            let closing = rest[open.upperBound...].hasPrefix("{") ? "}}}" : "}}"
+            guard let close = rest[open.upperBound...].range(of: closing) else { break }
+            result += rest[..<open.lowerBound]
+            result += "KONTAKTTAG\(tags.count)X"
+            tags.append(String(rest[open.lowerBound..<close.upperBound]))
+            rest = rest[close.upperBound...]
+        }
+        return (result + rest, tags)
+    }
+
+    static func restoringTags(_ text: String, _ tags: [String]) -> String {
+        var result = text
+        for (index, tag) in tags.enumerated().reversed() {
+            result = result.replacingOccurrences(of: "KONTAKTTAG\(index)X", with: tag)
+        }
+        return result
+    }
+}
+
+/// One recipient's message before MIME: what the template made of their merge context.
+public struct MergedMessage: Sendable, Equatable {
+    public var subject: String
+    public var from: String?
+    public var replyTo: String?
+    public var cc: [String]
+    public var bcc: [String]
+    public var attachments: [String]
+    public var listUnsubscribe: [String]
+    public var text: String
+    public var html: String
+    /// Required fields the recipient lacks: such a recipient is skipped, never sent a blank.
+    public var missing: [String]
+}

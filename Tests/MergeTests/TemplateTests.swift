@@ -1,0 +1,115 @@
+// Templates: front matter, merge fields checked with their positions, rendering of the text and
+// HTML parts for one recipient.
+
+import CRM
+import Foundation
+import Testing
+@testable import Merge
+
+@Suite struct TemplateTests {
+    let schema = MergeSchema(attributes: [
+        AttributeDefinition(id: 1, name: "territory", entity: .firm, type: .text),
+        AttributeDefinition(id: 2, name: "turnover", entity: .firm, type: .number),
+        AttributeDefinition(id: 3, name: "trained", entity: .person, type: .date),
+    ])
+
+    let offer = """
+        ---
+        subject: "Nabídka pro {{firm.name}}"
+        from: "{{referent.name}} <{{referent.email}}>"
+        list-unsubscribe: "mailto:odhlasit@kontakt-demo.cz?subject={{person.email}}"
+        required: [person.last, person.email]
+        ---
+        {{salutation}},
+
+        posíláme **nabídku** servisu pro firmu _{{firm.name}}_ (obrat {{money(turnover)}}).
+        Školení jste absolvoval(a) {{short(person.trained)}}.
+
+        - první bod
+        - druhý bod
+
+        Více na [našem webu](https://kontakt-demo.cz/nabidka).
+
+        S pozdravem
+        {{referent.name}}
+        """
+
+    var recipient: MergeContext {
+        let firm = Firm(id: 1, name: "Alfa & <Beta> s.r.o.", address: PostalAddress(street: "Dlouhá 12", city: "Praha 1", zip: "110 00"),
+                        attributes: ["territory": .text("praha"), "turnover": .number(1_234_567.5)])
+        let person = Person(id: 7, firmId: 1, name: PersonName(titleBefore: "Ing.", first: "Zdeněk", last: "Němec"), gender: .male,
+                            email: try? EmailAddress("zdenek@alfa.cz"), attributes: ["trained": .date(CivilDate(year: 2026, month: 3, day: 5)!)])
+        return MergeContext(person: person, firm: firm, referent: Referent(code: "novak", name: "Jan Novák", email: try? EmailAddress("jan@kontakt-demo.cz")),
+                            campaign: "Podzim 2026", today: CivilDate(year: 2026, month: 11, day: 29)!)
+    }
+
+    @Test func rendersSubjectTextAndHTML() throws {
+        let template = try Template(path: "offer.md", source: offer, schema: schema)
+        let merged = template.render(recipient)
+        #expect(merged.subject == "Nabídka pro Alfa & <Beta> s.r.o.")
+        #expect(merged.from == "Jan Novák <jan@kontakt-demo.cz>")
+        #expect(merged.listUnsubscribe == ["mailto:odhlasit@kontakt-demo.cz?subject=zdenek@alfa.cz"])
+        #expect(merged.missing.isEmpty)
+        #expect(merged.text.hasPrefix("Vážený pane inženýre,\n\nposíláme nabídku servisu pro firmu Alfa & <Beta> s.r.o. (obrat 1\u{A0}234\u{A0}567,50\u{A0}Kč)."))
+        #expect(merged.text.contains("Školení jste absolvoval(a) 5.\u{A0}3.\u{A0}2026."))
+        #expect(merged.text.contains("Více na našem webu (https://kontakt-demo.cz/nabidka)."))
+        #expect(merged.text.contains("- první bod"))
+        #expect(merged.html.contains("<strong>nabídku</strong>"))
+        #expect(merged.html.contains("<em>Alfa &amp; &lt;Beta&gt; s.r.o.</em>"))
+        #expect(merged.html.contains("href=\"https://kontakt-demo.cz/nabidka\""))
+        #expect(merged.html.contains("<li>první bod</li>"))
+        #expect(!merged.html.contains("{{"))
+    }
+
+    @Test func aRecipientWithoutARequiredFieldIsMarkedNotBlanked() throws {
+        let template = try Template(path: "offer.md", source: offer, schema: schema)
+        let firm = Firm(id: 2, name: "Gama")
+        let merged = template.render(MergeContext(person: Person(firmId: 2, name: PersonName(first: "Eva", last: "Malá")), firm: firm,
+                                                  referent: nil, campaign: "x", today: CivilDate(year: 2026, month: 1, day: 1)!))
+        #expect(merged.missing == ["person.email"])
+    }
+
+    @Test func unknownFieldsAreReportedAtTheirPosition() {
+        let typo = offer.replacingOccurrences(of: "pro firmu _{{firm.name}}_", with: "pro firmu {{firm.nmae}}")
+        #expect(throws: MergeError(file: "offer.md", line: 9, column: 40, "there is no merge field \"firm.nmae\" (did you mean \"firm.name\"?); fields are person.*, firm.*, referent.*, campaign.name, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")) {
+            try Template(path: "offer.md", source: typo, schema: schema)
+        }
+        let inHeader = offer.replacingOccurrences(of: "{{referent.email}}", with: "{{referent.mail}}")
+        #expect(throws: MergeError.self) { try Template(path: "offer.md", source: inHeader, schema: schema) }
+        let badTransform = offer.replacingOccurrences(of: "money(turnover)", with: "mony(turnover)")
+        let error = (try? Template(path: "offer.md", source: badTransform, schema: schema)) == nil
+        #expect(error)
+        let badRequired = offer.replacingOccurrences(of: "[person.last, person.email]", with: "[person.lastname]")
+        #expect(throws: MergeError(file: "offer.md", "required lists \"person.lastname\", which is not a merge field (did you mean \"person.last\"?)")) {
+            try Template(path: "offer.md", source: badRequired, schema: schema)
+        }
+        #expect(throws: MergeError(file: "x.md", line: 1, "a template starts with front matter between two lines of ---, with at least subject: …")) {
+            try Template(path: "x.md", source: "Dobrý den", schema: schema)
+        }
+        #expect(throws: MergeError(file: "x.md", line: 2, "the front matter has no subject: (every template needs a subject)")) {
+            try Template(path: "x.md", source: "---\nfrom: a@b.cz\n---\nx", schema: schema)
+        }
+    }
+
+    @Test func theShippedTemplatesCheckAgainstTheDemoAttributes() throws {
+        let firmAttributes: [(String, AttributeType)] = [("territory", .text), ("industry", .text), ("employees", .number), ("source", .text)]
+        let personAttributes: [(String, AttributeType)] = [("department", .text), ("seniority", .number), ("trained", .date), ("interest", .text)]
+        var definitions: [AttributeDefinition] = []
+        for (index, (name, type)) in firmAttributes.enumerated() {
+            definitions.append(AttributeDefinition(id: Int64(index + 1), name: name, entity: .firm, type: type))
+        }
+        for (index, (name, type)) in personAttributes.enumerated() {
+            definitions.append(AttributeDefinition(id: Int64(index + 10), name: name, entity: .person, type: type))
+        }
+        let demo = MergeSchema(attributes: definitions)
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".md") && $0 != "README.md" }
+        #expect(files.count >= 3)
+        for file in files {
+            let template = try Template.load(path: folder.appendingPathComponent(file).path, schema: demo)
+            let merged = template.render(recipient)
+            #expect(!merged.subject.isEmpty)
+            #expect(!merged.text.contains("{{"))
+        }
+    }
+}
