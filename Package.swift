@@ -47,9 +47,11 @@ let package = Package(
         ]),
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
         .target(name: "Mail"),
+        // Where the parts meet: segment → merge → message → Outbox (→ delivery).
+        .target(name: "Campaigns", dependencies: ["CRM", "Store", "Segmentation", "Merge", "Mail"]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
-            "CRM", "Store", "Interchange", "Segmentation",
+            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),

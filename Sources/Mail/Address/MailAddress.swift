@@ -58,3 +58,32 @@ extension String {
         return String(text)
     }
 }
+
+extension MailAddress {
+    /// `Jan Novák <jan@firma.cz>`, `"Novák, Jan" <jan@firma.cz>` or a bare `jan@firma.cz`, as a
+    /// template's `from` or `reply-to` renders.
+    public init(parsing text: String) throws {
+        let trimmed = text.trimmingCharacters(in: " ")
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else {
+            try self.init(trimmed)
+            return
+        }
+        let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        var name = String(trimmed[..<open]).trimmingCharacters(in: " ")
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            name = String(name.dropFirst().dropLast()).replacingBackslashEscapes
+        }
+        try self.init(address, name: name.isEmpty ? nil : name)
+    }
+}
+
+extension String {
+    var replacingBackslashEscapes: String {
+        var result = ""
+        var escaped = false
+        for character in self {
+            if escaped { result.append(character); escaped = false } else if character == "\\" { escaped = true } else { result.append(character) }
+        }
+        return result
+    }
+}

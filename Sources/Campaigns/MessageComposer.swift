@@ -1,0 +1,69 @@
+// Where merge meets MIME: one recipient's merged template becomes an e-mail message, or a
+// reason why this recipient gets none.
+
+import CRM
+import Foundation
+import Mail
+import Merge
+
+/// Why a recipient gets no message: recorded in the campaign's journal, never a blank.
+public enum SkipReason: Equatable, Sendable, CustomStringConvertible {
+    case noEmail
+    case noConsent
+    case missingFields([String])
+
+    public var description: String {
+        switch self {
+        case .noEmail: return "the person has no e-mail address"
+        case .noConsent: return "the person does not consent to mass e-mail"
+        case .missingFields(let fields): return "required field(s) empty: \(fields.joined(separator: ", "))"
+        }
+    }
+}
+
+public enum Composition {
+    case message(MailMessage)
+    case skipped(SkipReason)
+}
+
+public enum MessageComposer {
+    /// The message for one person. Attachments are read relative to `folder` (the template's).
+    ///
+    /// - Throws: `MergeError` naming the template when what it renders is not usable: a `from`
+    ///   that is not an address, an attachment that does not exist.
+    public static func compose(_ merged: MergedMessage, person: Person, referent: Referent?, template: Template,
+                               requireConsent: Bool = true) throws -> Composition {
+        guard let email = person.email else { return .skipped(.noEmail) }
+        if requireConsent && !person.emailConsent { return .skipped(.noConsent) }
+        if !merged.missing.isEmpty { return .skipped(.missingFields(merged.missing)) }
+        func address(_ text: String, _ field: String) throws -> MailAddress {
+            do { return try MailAddress(parsing: text) } catch let error as MailError {
+                throw MergeError(file: template.path, "the template's \(field) renders as \"\(text)\" for this recipient, which is not an address: \(error)")
+            }
+        }
+        let from: MailAddress
+        if let text = merged.from, !text.trimmingSpaces.isEmpty {
+            from = try address(text, "from")
+        } else if let referent, let referentEmail = referent.email {
+            from = try address(referentEmail.value, "from")
+        } else {
+            throw MergeError(file: template.path, "the template has no from and the referent no e-mail address: add from: to the front matter or give the referent an e-mail")
+        }
+        let to = try address(email.value, "recipient")
+        var message = MailMessage(from: from, to: [try MailAddress(to.address, name: person.name.withTitles)], subject: merged.subject,
+                                  text: merged.text, html: merged.html)
+        if let replyTo = merged.replyTo, !replyTo.trimmingSpaces.isEmpty { message.replyTo = [try address(replyTo, "reply-to")] }
+        message.cc = try merged.cc.filter { !$0.trimmingSpaces.isEmpty }.map { try address($0, "cc") }
+        message.bcc = try merged.bcc.filter { !$0.trimmingSpaces.isEmpty }.map { try address($0, "bcc") }
+        message.listUnsubscribe = merged.listUnsubscribe.filter { !$0.trimmingSpaces.isEmpty }
+        let folder = URL(fileURLWithPath: template.path).deletingLastPathComponent()
+        message.attachments = try merged.attachments.filter { !$0.trimmingSpaces.isEmpty }.map { path in
+            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw MergeError(file: template.path, "the attachment \(url.path) does not exist or cannot be read")
+            }
+            return Attachment(filename: url.lastPathComponent, data: Array(data))
+        }
+        return .message(message)
+    }
+}

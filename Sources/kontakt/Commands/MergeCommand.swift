@@ -1,0 +1,53 @@
+// `kontakt merge preview`: one person's message from a template, as it would be sent.
+
+import ArgumentParser
+import Campaigns
+import CRM
+import Foundation
+import Mail
+import Merge
+import Store
+
+struct MergeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge", abstract: "Try templates on one person before a campaign uses them.",
+        subcommands: [Preview.self])
+
+    struct Preview: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "preview",
+            abstract: "Print the message a template makes for one person, as RFC 5322 (an .eml file).",
+            discussion: "The template is checked first: an unknown merge field is reported at FILE:line:column with the nearest known one. Redirect to a file to open it in a mail client: kontakt merge preview Templates/nabidka.md --person 1 > nahled.eml")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The template file (YAML front matter, Markdown body).") var file: String
+        @Option(help: "The person's id.") var person: Int64
+        @Option(help: "The referent who sends it (referent.* fields, and the sender when the template has no from).") var referent: String?
+        @Option(help: "The campaign name for {{campaign.name}}.") var campaign: String = "náhled"
+
+        func run() throws {
+            let rendered = try global.open().read { db -> RenderedMessage in
+                let schema = try AttributeDefinitions.schema(db: db)
+                let template = try Template.load(path: file, schema: MergeSchema(attributes: schema.definitions))
+                let listing = try Persons.fetch(id: person, schema: schema, db: db)
+                let firm = try Firms.fetch(id: listing.person.firmId, schema: schema, db: db)
+                let sender = try referent.map { code -> Referent in
+                    guard let found = try Referents.fetch(code: code, db: db) else {
+                        throw StoreError.notFound(entity: "referent", id: "\"\(code)\"")
+                    }
+                    return found
+                }
+                let context = MergeContext(person: listing.person, firm: firm, referent: sender, campaign: campaign, today: LocalClock.now().date)
+                switch try MessageComposer.compose(template.render(context), person: listing.person, referent: sender, template: template, requireConsent: false) {
+                case .message(let message):
+                    if !listing.person.emailConsent {
+                        Terminal.printError("note: person \(person) does not consent to mass e-mail; a campaign would skip them", prefixed: false)
+                    }
+                    return try MessageWriter.render(message)
+                case .skipped(let reason):
+                    throw StoreError.conflict("person \(person) would get no message: \(reason)")
+                }
+            }
+            FileHandle.standardOutput.write(Data(rendered.bytes))
+        }
+    }
+}
