@@ -48,7 +48,10 @@ let package = Package(
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
         .target(name: "Mail"),
         // Where the parts meet: segment → merge → message → Outbox (→ delivery).
-        .target(name: "Campaigns", dependencies: ["CRM", "Store", "Segmentation", "Merge", "Mail"]),
+        .target(name: "Campaigns", dependencies: [
+            "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
             "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns",
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MailTests", dependencies: ["Mail"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
     ]
 )

@@ -45,7 +45,7 @@ public enum MessageComposer {
         if let text = merged.from, !text.trimmingSpaces.isEmpty {
             from = try address(text, "from")
         } else if let referent, let referentEmail = referent.email {
-            from = try address(referentEmail.value, "from")
+            from = try MailAddress(referentEmail.value, name: referent.name)
         } else {
             throw MergeError(file: template.path, "the template has no from and the referent no e-mail address: add from: to the front matter or give the referent an e-mail")
         }

@@ -10,7 +10,7 @@ public struct Selection {
     public let sql: String
     public let arguments: [DatabaseValue]
 
-    public static func persons(firmId: Int64? = nil, filter: RowFilter?, limit: Int?) -> Selection {
+    public static func persons(firmId: Int64? = nil, filter: RowFilter?, limit: Int?, byFirm: Bool = false) -> Selection {
         var conditions: [String] = []
         var arguments = filter?.preludeArguments ?? []
         if let firmId { conditions.append("p.firm_id = ?"); arguments.append(firmId.databaseValue) }
@@ -18,7 +18,7 @@ public struct Selection {
         return Selection(sql: """
             \(filter?.withPrelude ?? "")SELECT p.id AS id
             \(filter?.fromWithEntity ?? "FROM person p")\(whereClause(conditions))
-            ORDER BY p.sort_key, p.id\(limitClause(limit, &arguments))
+            ORDER BY \(byFirm ? "p.firm_id, p.id" : "p.sort_key, p.id")\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
 

@@ -11,6 +11,12 @@ public struct CSVWriter {
         text += "\r\n"
     }
 
+    /// The rows written since the last drain, for writers that stream a file.
+    public mutating func drain() -> String {
+        defer { text = "" }
+        return text
+    }
+
     func quoted(_ field: String) -> String {
         guard field.contains(where: { $0 == delimiter || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || field.hasPrefix(" ") || field.hasSuffix(" ") else { return field }
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -9,6 +9,7 @@ enum Migrations {
         migrator.registerMigration("v1-crm-core", migrate: createCore)
         migrator.registerMigration("v2-segments", migrate: createSegments)
         migrator.registerMigration("v3-attribute-columns", migrate: moveAttributesToColumns)
+        migrator.registerMigration("v4-campaigns", migrate: createCampaigns)
         return migrator
     }
 
@@ -168,5 +169,37 @@ enum Migrations {
                 """, arguments: [id])
         }
         try db.execute(sql: "DROP TABLE firm_attribute; DROP TABLE person_attribute")
+    }
+
+    /// A campaign keeps a snapshot of its template (text and SHA-256) and of its segment
+    /// expression, so what it renders does not change when the files or segments do. Each
+    /// recipient has one row in the journal, moved from state to state.
+    private static func createCampaigns(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE campaign(
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                template_path TEXT NOT NULL,
+                template_source TEXT NOT NULL,
+                template_hash TEXT NOT NULL,
+                expression TEXT NOT NULL,
+                target TEXT NOT NULL DEFAULT 'person' CHECK (target IN ('firm', 'person')),
+                segment_name TEXT,
+                referent TEXT NOT NULL REFERENCES referent(code),
+                created_at TEXT NOT NULL);
+
+            CREATE TABLE campaign_recipient(
+                campaign_id INTEGER NOT NULL REFERENCES campaign(id) ON DELETE CASCADE,
+                person_id INTEGER NOT NULL,
+                firm_id INTEGER NOT NULL,
+                email TEXT,
+                state TEXT NOT NULL CHECK (state IN ('rendered', 'skipped', 'sending', 'sent', 'deferred', 'failed')),
+                reason TEXT,
+                message_id TEXT,
+                file TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (campaign_id, person_id)) WITHOUT ROWID;
+            CREATE INDEX campaign_recipient_by_state ON campaign_recipient(campaign_id, state);
+            """)
     }
 }

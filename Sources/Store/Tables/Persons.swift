@@ -96,12 +96,14 @@ public enum Persons {
 
     /// Calls `body` with each person (of one firm, or all; those a filter selects, the first
     /// `limit` of them) in Czech order of last and first name, attributes included, streaming.
-    public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database,
-                               _ body: (PersonListing) throws -> Void) throws {
+    /// `byFirm` orders by firm and then by id instead (the order persons were recorded in), for
+    /// callers that load each firm once.
+    public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, byFirm: Bool = false, schema: AttributeSchema,
+                               db: Database, _ body: (PersonListing) throws -> Void) throws {
         let decoder = AttributeDecoder(.person, schema: schema)
         let values = decoder.selectList(alias: "pv")
         let rows: RowCursor
-        if filter == nil && limit == nil {
+        if filter == nil && limit == nil && !byFirm {
             rows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns)\(values)
                 FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
@@ -111,12 +113,12 @@ public enum Persons {
         } else {
             // The selection is ordered and cut first, on the narrow index columns; only the
             // chosen persons are then read whole, with their attributes.
-            let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit)
+            let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit, byFirm: byFirm)
             rows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
                 JOIN person p ON p.id = chosen.id JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
-                ORDER BY p.sort_key, p.id
+                ORDER BY \(byFirm ? "p.firm_id, p.id" : "p.sort_key, p.id")
                 """, arguments: StatementArguments(selection.arguments))
         }
         while let row = try rows.next() {

@@ -1,0 +1,103 @@
+// Campaigns and their per-recipient journal in the database.
+
+import CRM
+import GRDB
+
+/// A campaign as stored: the snapshots it renders from.
+public struct StoredCampaign: Sendable, Equatable {
+    public var id: Int64?
+    public var name: String
+    public var templatePath: String
+    public var templateSource: String
+    public var templateHash: String
+    public var expression: String
+    /// What the expression selects: a firm segment sends to the persons of its firms.
+    public var target: EntityKind
+    public var segmentName: String?
+    public var referent: String
+    public var createdAt: String
+
+    public init(id: Int64? = nil, name: String, templatePath: String, templateSource: String, templateHash: String,
+                expression: String, target: EntityKind, segmentName: String?, referent: String, createdAt: String = "") {
+        self.id = id; self.name = name; self.templatePath = templatePath; self.templateSource = templateSource
+        self.templateHash = templateHash; self.expression = expression; self.target = target; self.segmentName = segmentName
+        self.referent = referent; self.createdAt = createdAt
+    }
+}
+
+/// Where a recipient stands. Rendering records `rendered` or `skipped`; delivery moves a
+/// rendered recipient through `sending` to `sent`, `deferred` or `failed`.
+public enum RecipientState: String, CaseIterable, Sendable {
+    case rendered, skipped, sending, sent, deferred, failed
+}
+
+public enum CampaignRecords {
+    public static func create(_ campaign: StoredCampaign, db: Database) throws -> Int64 {
+        try SavedSegment.validateName(campaign.name)
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM campaign WHERE name = ?", arguments: [campaign.name]) == true {
+            throw StoreError.conflict("the campaign \"\(campaign.name)\" exists already; choose another name")
+        }
+        try db.execute(sql: """
+            INSERT INTO campaign(name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [campaign.name, campaign.templatePath, campaign.templateSource, campaign.templateHash, campaign.expression,
+                             campaign.target.rawValue, campaign.segmentName, campaign.referent, Timestamp.now()])
+        return db.lastInsertedRowID
+    }
+
+    public static func fetch(name: String, db: Database) throws -> StoredCampaign {
+        let columns = "id, name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at"
+        if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM campaign WHERE name = ?", arguments: [name]) {
+            return StoredCampaign(id: row[0], name: row[1], templatePath: row[2], templateSource: row[3], templateHash: row[4],
+                                  expression: row[5], target: EntityKind(rawValue: row[6]) ?? .person, segmentName: row[7],
+                                  referent: row[8], createdAt: row[9])
+        }
+        let names = try String.fetchAll(db, sql: "SELECT name FROM campaign ORDER BY name")
+        let known = names.isEmpty ? "no campaigns exist yet (kontakt campaign create)" : "campaigns: \(names.joined(separator: ", "))"
+        throw StoreError.unknownName("there is no campaign \"\(name)\": \(known)\(NearestMatch.hint(for: name, among: names))")
+    }
+
+    public static func all(db: Database) throws -> [(name: String, createdAt: String)] {
+        try Row.fetchAll(db, sql: "SELECT name, created_at FROM campaign ORDER BY created_at, name").map { ($0[0], $0[1]) }
+    }
+
+    /// How many recipients stand in each state.
+    public static func counts(campaignId: Int64, db: Database) throws -> [RecipientState: Int] {
+        var counts: [RecipientState: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT state, COUNT(*) FROM campaign_recipient WHERE campaign_id = ? GROUP BY state", arguments: [campaignId]) {
+            if let state = RecipientState(rawValue: row[0]) { counts[state] = row[1] }
+        }
+        return counts
+    }
+
+    /// Forgets a campaign's rendering so it can be rendered again; refused once delivery began.
+    public static func clearRendering(campaignId: Int64, db: Database) throws {
+        let started = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign_recipient WHERE campaign_id = ? AND state NOT IN ('rendered', 'skipped')",
+                                       arguments: [campaignId]) ?? 0
+        if started > 0 {
+            throw StoreError.conflict("delivery of this campaign has begun (\(started) recipient(s) past rendering), so it cannot be rendered again")
+        }
+        try db.execute(sql: "DELETE FROM campaign_recipient WHERE campaign_id = ?", arguments: [campaignId])
+    }
+
+    /// Writes journal rows in groups.
+    public final class JournalWriter {
+        private let rows: BatchedInsert
+        private let campaignId: Int64
+        private let now = Timestamp.now().databaseValue
+
+        public init(campaignId: Int64, db: Database) throws {
+            self.campaignId = campaignId
+            rows = try BatchedInsert(db: db, table: "campaign_recipient",
+                                     columns: ["campaign_id", "person_id", "firm_id", "email", "state", "reason", "message_id", "file", "updated_at"], groupSize: 64)
+        }
+
+        public func add(personId: Int64, firmId: Int64, email: String?, state: RecipientState, reason: String?, messageId: String?, file: String?) throws {
+            rows.add([campaignId.databaseValue, personId.databaseValue, firmId.databaseValue, email.databaseValue, state.rawValue.databaseValue,
+                      reason.databaseValue, messageId.databaseValue, file.databaseValue, now])
+            if rows.pendingRows >= 64 { try rows.flush() }
+        }
+
+        public func flush() throws { try rows.flush() }
+    }
+}

@@ -1,0 +1,103 @@
+// `kontakt campaign …`: a template and a segment become one message per recipient in the Outbox.
+
+import ArgumentParser
+import Campaigns
+import CRM
+import Segmentation
+import Store
+
+struct CampaignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "campaign", abstract: "Mass correspondence: create a campaign, render it to the Outbox, see where it stands.",
+        subcommands: [Create.self, Render.self, Status.self, List.self])
+
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "create",
+            abstract: "Create a campaign from a template and a segment; both are checked and kept as snapshots.",
+            discussion: "The template's text (and its SHA-256) and the segment's expression are stored, so later edits to the file or the saved segment do not change the campaign.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name (letters, digits, _, - and .).") var name: String
+        @Option(help: "The template file.") var template: String
+        @OptionGroup var selection: SelectionOptions
+        @Option(help: "The referent who sends it.") var referent: String
+
+        func validate() throws {
+            if selection.expression == nil && selection.segment == nil {
+                throw ArgumentParser.ValidationError("give the recipients with --segment NAME or --where EXPR")
+            }
+        }
+
+        func run() throws {
+            let campaign = try global.open().write { db -> StoredCampaign in
+                let (expression, target, segmentName): (String, EntityKind, String?)
+                if let segment = selection.segment {
+                    let saved = try SavedSegments.fetch(name: segment, db: db)
+                    (expression, target, segmentName) = (saved.expression, saved.target, saved.name)
+                } else {
+                    (expression, target, segmentName) = (selection.expression!, .person, nil)
+                }
+                return try CampaignRenderer.create(name: name, templatePath: template, expression: expression, target: target,
+                                                   segmentName: segmentName, referent: referent, today: LocalClock.now().date, db: db)
+            }
+            print("Created campaign \(campaign.name) (template \(campaign.templatePath), SHA-256 \(campaign.templateHash.prefix(12))…). Render it with `kontakt campaign render \(campaign.name)`.")
+        }
+    }
+
+    struct Render: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "render",
+            abstract: "Write one .eml per recipient and a manifest.csv into the Outbox, and record each recipient.",
+            discussion: "Recipients without an e-mail address, without consent, lacking a required field, or sharing an address with an earlier recipient are skipped with the reason. Rendering again replaces the earlier rendering until delivery begins.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+
+        func run() throws {
+            let summary = try CampaignRenderer.render(name: name, database: try global.open(), outbox: global.outbox, today: LocalClock.now().date)
+            print("Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all).")
+        }
+    }
+
+    struct Status: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "status", abstract: "Count a campaign's recipients by state.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+        @OptionGroup var output: JSONOption
+
+        func run() throws {
+            let (campaign, counts) = try global.open().read { db in
+                let campaign = try CampaignRecords.fetch(name: name, db: db)
+                return (campaign, try CampaignRecords.counts(campaignId: campaign.id!, db: db))
+            }
+            let buffer = OutputBuffer()
+            if output.json {
+                let json = JSONWriter(output: buffer)
+                json.object {
+                    json.field("name", campaign.name)
+                    json.field("template", campaign.templatePath)
+                    json.field("templateHash", campaign.templateHash)
+                    json.field("expression", campaign.expression)
+                    json.objectField("recipients") { for state in RecipientState.allCases { json.field(state.rawValue, Int64(counts[state] ?? 0)) } }
+                }
+                json.newline()
+            } else {
+                var table = TextTable("state", "recipients")
+                for state in RecipientState.allCases { table.add(state.rawValue, String(counts[state] ?? 0)) }
+                buffer.append("\(campaign.name): \(campaign.templatePath), \(campaign.segmentName.map { "segment \($0)" } ?? "where \(campaign.expression)")\n")
+                buffer.append(table.render() + "\n")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the campaigns.")
+        @OptionGroup var global: GlobalOptions
+
+        func run() throws {
+            let campaigns = try global.open().read { db in try CampaignRecords.all(db: db) }
+            var table = TextTable("name", "created")
+            for campaign in campaigns { table.add(campaign.name, campaign.createdAt) }
+            print(table.render())
+        }
+    }
+}
