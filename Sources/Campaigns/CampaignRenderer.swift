@@ -54,45 +54,87 @@ public enum CampaignRenderer {
             try OutboxFolder.prepare(folder)
             let manifest = try OutboxFile(folder.appendingPathComponent("manifest.csv").path)
             var csv = CSVWriter(delimiter: ",")
+            // The read cursor and the journal's pages stay within a small cache, read without the
+            // memory map: memory does not grow with the number of recipients or the file's size.
+            try db.execute(sql: "PRAGMA cache_size = -8192")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
             csv.write(["person", "firm", "name", "email", "state", "reason", "messageId", "file"])
             let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
+            var rendered = 0, skipped = 0
+            // Merging and MIME (pure work) run a chunk ahead on another core; the files and the
+            // journal are written here, in order.
+            let campaignName = campaign.name
+            let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
+                if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
+                let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today)
+                do {
+                    switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
+                    case .skipped(let why): return Outcome(reason: why.description)
+                    case .message(let message):
+                        let bytes = try MessageWriter.render(message)
+                        return Outcome(bytes: bytes.bytes, messageID: bytes.messageID)
+                    }
+                } catch {
+                    return Outcome(failure: "\(error)")
+                }
+            }, consume: { recipient, outcome in
+                if let failure = outcome.failure { throw CampaignError.renderFailed(failure) }
+                let person = recipient.person
+                var file: String?
+                if let bytes = outcome.bytes {
+                    file = "\(person.id!).eml"
+                    try OutboxFile.store(bytes, at: folder.appendingPathComponent(file!).path)
+                    rendered += 1
+                } else {
+                    skipped += 1
+                }
+                try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
+                                reason: outcome.reason, messageId: outcome.messageID, file: file)
+                csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "",
+                           file == nil ? "skipped" : "rendered", outcome.reason ?? "", outcome.messageID ?? "", file ?? ""])
+                if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
+            })
             var seen: [String: Int64] = [:]
             var firm: Firm?
-            var rendered = 0, skipped = 0
             try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
                 let person = listing.person
                 if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
-                var reason: String?
-                var messageID: String?
-                var file: String?
-                let email = person.email?.value.lowercased()
-                if let email, let first = seen[email] {
-                    reason = "the same address as person \(first)"
-                } else {
-                    if let email { seen[email] = person.id! }
-                    let merged = template.render(MergeContext(person: person, firm: firm!, referent: referent, campaign: campaign.name, today: today))
-                    switch try MessageComposer.compose(merged, person: person, referent: referent, template: template) {
-                    case .skipped(let why):
-                        reason = why.description
-                    case .message(let message):
-                        let bytes = try MessageWriter.render(message)
-                        let name = "\(person.id!).eml"
-                        try OutboxFile.store(bytes.bytes, at: folder.appendingPathComponent(name).path)
-                        messageID = bytes.messageID
-                        file = name
-                    }
+                var duplicateOf: Int64?
+                if let email = person.email?.value.lowercased() {
+                    if let first = seen[email] { duplicateOf = first } else { seen[email] = person.id! }
                 }
-                if reason == nil { rendered += 1 } else { skipped += 1 }
-                try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: reason == nil ? .rendered : .skipped,
-                                reason: reason, messageId: messageID, file: file)
-                csv.write([String(person.id!), listing.firmName, person.name.withTitles, person.email?.value ?? "",
-                           reason == nil ? "rendered" : "skipped", reason ?? "", messageID ?? "", file ?? ""])
-                if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
+                try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf))
             }
+            try pipeline.finish()
             try journal.flush()
             try manifest.append(csv.drain())
             try manifest.finish()
             return RenderSummary(rendered: rendered, skipped: skipped, folder: folder.path)
+        }
+    }
+}
+
+/// One person to render, with their firm; `duplicateOf` when an earlier recipient has the address.
+struct Recipient: Sendable {
+    let person: Person
+    let firm: Firm
+    let duplicateOf: Int64?
+}
+
+/// What rendering made of a recipient: the message, a reason to skip, or a failure of the template.
+struct Outcome: Sendable {
+    var bytes: [UInt8]?
+    var messageID: String?
+    var reason: String?
+    var failure: String?
+}
+
+public enum CampaignError: Error, CustomStringConvertible, Sendable {
+    case renderFailed(String)
+
+    public var description: String {
+        switch self {
+        case .renderFailed(let message): return "rendering stopped, nothing was recorded: \(message)"
         }
     }
 }

@@ -73,7 +73,7 @@ struct Kontakt: ParsableCommand {
 
     static func isDomainError(_ error: Error) -> Bool {
         error is CRM.ValidationError || error is ValidationErrors || error is StoreError || error is InterchangeError || error is DatabaseError
-            || error is SegmentError || error is SavedSegmentError || error is MergeError || error is MailError || error is OutboxError
+            || error is SegmentError || error is SavedSegmentError || error is MergeError || error is MailError || error is OutboxError || error is CampaignError
     }
 
     static func message(for error: Error) -> String {

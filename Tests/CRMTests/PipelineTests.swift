@@ -1,7 +1,7 @@
-// The import pipeline: prepared values arrive in order, chunk after chunk.
+// The pipeline: prepared values arrive in order, chunk after chunk.
 
 import Testing
-@testable import Interchange
+import CRM
 
 @Suite struct PipelineTests {
     @Test(arguments: [0, 1, 7, 2_048, 2_049, 10_000])
