@@ -41,4 +41,13 @@ kontakt segment preview 'no contact since today - 180d and role = customer' --fi
 echo "(and an expression with a typo, as the office manager will see it:)"
 kontakt segment preview 'teritory = Morva' || true
 echo
+echo "== A campaign: the newsletter to customers with consent, rendered into the Outbox"
+rm -rf Outbox/novinky-demo
+kontakt merge preview Templates/newsletter.md --person 1 --referent novak > Outbox/nahled.eml
+echo "(the first lines of Outbox/nahled.eml, one person's message)"; head -8 Outbox/nahled.eml
+kontakt campaign create novinky-demo --template Templates/newsletter.md \
+  --where 'role = customer and email is not empty' --referent novak
+kontakt campaign render novinky-demo
+kontakt campaign status novinky-demo
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"
