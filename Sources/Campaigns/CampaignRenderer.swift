@@ -58,7 +58,7 @@ public enum CampaignRenderer {
             // memory map: memory does not grow with the number of recipients or the file's size.
             try db.execute(sql: "PRAGMA cache_size = -8192")
             try db.execute(sql: "PRAGMA mmap_size = 0")
-            csv.write(["person", "firm", "name", "email", "state", "reason", "messageId", "file"])
+            csv.write(["person", "firm", "name", "email", "gender", "state", "reason", "messageId", "file"])
             let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
             var rendered = 0, skipped = 0
             // Merging and MIME (pure work) run a chunk ahead on another core; the files and the
@@ -66,13 +66,17 @@ public enum CampaignRenderer {
             let campaignName = campaign.name
             let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
                 if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
-                let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today)
+                let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
+                                           uses: template.fields)
+                // A gender told from the name is recorded as such in the manifest.
+                let gender = context.salutation.gender == .unknown ? "unknown"
+                    : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
                 do {
                     switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
-                    case .skipped(let why): return Outcome(reason: why.description)
+                    case .skipped(let why): return Outcome(reason: why.description, gender: gender)
                     case .message(let message):
                         let bytes = try MessageWriter.render(message)
-                        return Outcome(bytes: bytes.bytes, messageID: bytes.messageID)
+                        return Outcome(bytes: bytes.bytes, messageID: bytes.messageID, gender: gender)
                     }
                 } catch {
                     return Outcome(failure: "\(error)")
@@ -90,7 +94,7 @@ public enum CampaignRenderer {
                 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
                                 reason: outcome.reason, messageId: outcome.messageID, file: file)
-                csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "",
+                csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
                            file == nil ? "skipped" : "rendered", outcome.reason ?? "", outcome.messageID ?? "", file ?? ""])
                 if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
             })
@@ -126,6 +130,8 @@ struct Outcome: Sendable {
     var bytes: [UInt8]?
     var messageID: String?
     var reason: String?
+    /// `m`, `f (inferred)`, `unknown` …, for the manifest.
+    var gender: String?
     var failure: String?
 }
 

@@ -75,6 +75,8 @@ import Testing
         let manifest = try String(contentsOfFile: summary.folder + "/manifest.csv", encoding: .utf8)
         #expect(manifest.split(separator: "\r\n").count == 6)
         #expect(manifest.contains("\"Strojírny \"\"Brno\"\", a.s.\""))
+        // Zdeněk Němec was recorded without a gender: the salutation told it from the name.
+        #expect(manifest.contains("Zdeněk Němec,zdenek@strojirny.cz,m (inferred),rendered"))
 
         let eml = try Data(contentsOf: URL(fileURLWithPath: summary.folder + "/1.eml"))
         let parsed = try python(eml)

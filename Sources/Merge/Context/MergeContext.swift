@@ -7,15 +7,21 @@ import CRM
 /// owner (`firm.territory`); a person's attribute wins the bare name over a firm's.
 public struct MergeContext {
     let values: [String: Any]
+    /// The salutation the context uses, with whether the gender was inferred from the name.
+    public let salutation: Salutation
 
-    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate) {
+    /// - Parameter uses: the fields the template uses (`Template.fields`); the address block
+    ///   is composed only when asked for. Nil composes everything.
+    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: Set<String>? = nil) {
         var values: [String: Any] = [:]
         var firmFields: [String: Any] = [
             "name": firm.name, "ico": firm.ico?.digits ?? "", "dic": firm.dic?.value ?? "",
             "street": firm.address.street ?? "", "city": firm.address.city ?? "", "zip": firm.address.zip ?? "",
             "country": firm.address.country.code, "email": firm.email?.value ?? "", "phone": firm.phone ?? "", "web": firm.web ?? "",
-            "address": AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text,
         ]
+        if uses?.contains("firm.address") != false {
+            firmFields["address"] = AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text
+        }
         for (name, value) in firm.attributes {
             firmFields[name] = MergeContext.value(value)
             values[name] = MergeContext.value(value)
@@ -37,7 +43,7 @@ public struct MergeContext {
         values["referent"] = ["code": referent?.code ?? "", "name": referent?.name ?? "", "email": referent?.email?.value ?? ""]
         values["campaign"] = ["name": campaign]
         values["today"] = MergeDate(date: today)
-        let salutation = Salutation(name: person?.name, gender: person?.gender ?? .unknown)
+        salutation = Salutation(name: person?.name, gender: person?.gender ?? .unknown)
         values["salutation"] = salutation.formal
         values["salutationInformal"] = salutation.informal
         values["vocative"] = ["first": salutation.vocativeFirst, "last": salutation.vocativeLast]

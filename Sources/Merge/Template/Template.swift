@@ -13,6 +13,8 @@ public struct Template: Sendable {
     /// The whole file, for the campaign's snapshot.
     public let source: String
     public let header: TemplateHeader
+    /// Every field the template's tags name, for a merge context that composes only those.
+    public let fields: Set<String>
     private let subject: MustacheTemplate
     private let from: MustacheTemplate?
     private let replyTo: MustacheTemplate?
@@ -61,6 +63,7 @@ public struct Template: Sendable {
             try schema.check(String(line), file: path, firstLine: offset + 2)
         }
         try schema.check(body, file: path, firstLine: bodyLine)
+        fields = Set(FieldTag.scan(normalized).map(\.name)).union(header.required)
         for field in header.required where !schema.fields.contains(field) {
             throw MergeError(file: path, "required lists \"\(field)\", which is not a merge field\(NearestMatch.hint(for: field, among: schema.fields.sorted()))")
         }
