@@ -67,13 +67,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Helpers the test targets share: running Python's parsers as independent peers.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "MailTests", dependencies: ["Mail"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
-        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample"]),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport"]),
     ]
 )

@@ -5,6 +5,7 @@ import CRM
 import Foundation
 import GRDB
 import Store
+import TestSupport
 import Testing
 @testable import Campaigns
 
@@ -121,17 +122,6 @@ import Testing
             print(json.dumps({"subject": str(m["subject"]), "to": str(m["to"]), "from": str(m["from"]), "defects": str(defects),
                               "post": str(m["list-unsubscribe-post"])}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(eml)
-        try input.fileHandleForWriting.close()
-        let json = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONSerialization.jsonObject(with: json) as? [String: String] ?? [:]
+        return try Python.strings(script, input: eml)
     }
 }

@@ -1,6 +1,7 @@
 // The template hash against the published test vectors and Python's hashlib.
 
 import Foundation
+import TestSupport
 import Testing
 @testable import Campaigns
 
@@ -13,17 +14,8 @@ import Testing
 
     @Test func agreesWithPythonOnCzechText() throws {
         let text = String(repeating: "Žluťoučký kůň úpěl ďábelské ódy. ", count: 40)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(text.utf8))
-        try input.fileHandleForWriting.close()
-        let expected = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        process.waitUntilExit()
+        let digest = try Python.run("import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())", input: Data(text.utf8))
+        let expected = String(decoding: digest, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(SHA256.hex(text) == expected)
     }
 }

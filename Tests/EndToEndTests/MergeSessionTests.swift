@@ -1,6 +1,7 @@
 // `kontakt merge preview` through the built binary; the message read back by Python's email package.
 
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct MergeSessionTests {
@@ -13,18 +14,7 @@ import Testing
             print(json.dumps({"subject": str(m["subject"]), "to": str(m["to"]), "from": str(m["from"]), "defects": str(defects),
                               "text": m.get_body(preferencelist=("plain",)).get_content()}))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(Data(eml.utf8))
-        try input.fileHandleForWriting.close()
-        let json = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return try JSONSerialization.jsonObject(with: json) as? [String: String] ?? [:]
+        return try Python.strings(script, input: Data(eml.utf8))
     }
 
     @Test func previewOneMessageAndReportTemplateErrors() throws {

@@ -2,7 +2,7 @@
 // `policy.default`, run as a separate process. What it decodes is what a mail client shows.
 
 import Foundation
-import Testing
+import TestSupport
 
 /// What Python's parser made of one message.
 struct ParsedMail: Decodable {
@@ -71,23 +71,6 @@ print(json.dumps({
 """#
 
     static func parse(_ bytes: [UInt8]) throws -> ParsedMail {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        input.fileHandleForWriting.write(Data(bytes))
-        try input.fileHandleForWriting.close()
-        let json = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            Issue.record("python3 could not read the message: \(String(decoding: stderr, as: UTF8.self))")
-            throw CocoaError(.fileReadCorruptFile)
-        }
-        return try JSONDecoder().decode(ParsedMail.self, from: json)
+        try JSONDecoder().decode(ParsedMail.self, from: Python.run(script, input: Data(bytes)))
     }
 }
