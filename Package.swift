@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "Kontakt",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kontakt", targets: ["kontakt"]),
         .executable(name: "kontakt-sample", targets: ["kontakt-sample"]),

@@ -61,8 +61,8 @@ public enum CampaignRenderer {
             csv.write(["person", "firm", "name", "email", "gender", "state", "reason", "messageId", "file"])
             let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
             var rendered = 0, skipped = 0
-            // Merging and MIME (pure work) run a chunk ahead on another core; the files and the
-            // journal are written here, in order.
+            // Merging (pure work) runs a chunk ahead on another core; MIME, the files and the
+            // journal are done here, in order. The split balances the two cores.
             let campaignName = campaign.name
             let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
                 if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
@@ -75,8 +75,7 @@ public enum CampaignRenderer {
                     switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
                     case .skipped(let why): return Outcome(reason: why.description, gender: gender)
                     case .message(let message):
-                        let bytes = try MessageWriter.render(message)
-                        return Outcome(bytes: bytes.bytes, messageID: bytes.messageID, gender: gender)
+                        return Outcome(message: message, gender: gender)
                     }
                 } catch {
                     return Outcome(failure: "\(error)")
@@ -85,17 +84,18 @@ public enum CampaignRenderer {
                 if let failure = outcome.failure { throw CampaignError.renderFailed(failure) }
                 let person = recipient.person
                 var file: String?
-                if let bytes = outcome.bytes {
+                var messageID: String?
+                if let message = outcome.message {
+                    let rendered = try MessageWriter.render(message)
                     file = "\(person.id!).eml"
-                    try OutboxFile.store(bytes, at: folder.appendingPathComponent(file!).path)
-                    rendered += 1
-                } else {
-                    skipped += 1
+                    messageID = rendered.messageID
+                    try OutboxFile.store(rendered.bytes, at: folder.appendingPathComponent(file!).path)
                 }
+                if file == nil { skipped += 1 } else { rendered += 1 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
-                                reason: outcome.reason, messageId: outcome.messageID, file: file)
+                                reason: outcome.reason, messageId: messageID, file: file)
                 csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
-                           file == nil ? "skipped" : "rendered", outcome.reason ?? "", outcome.messageID ?? "", file ?? ""])
+                           file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
                 if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
             })
             var seen: [String: Int64] = [:]
@@ -125,10 +125,9 @@ struct Recipient: Sendable {
     let duplicateOf: Int64?
 }
 
-/// What rendering made of a recipient: the message, a reason to skip, or a failure of the template.
+/// What merging made of a recipient: the message, a reason to skip, or a failure of the template.
 struct Outcome: Sendable {
-    var bytes: [UInt8]?
-    var messageID: String?
+    var message: MailMessage?
     var reason: String?
     /// `m`, `f (inferred)`, `unknown` …, for the manifest.
     var gender: String?

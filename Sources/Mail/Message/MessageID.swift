@@ -1,11 +1,21 @@
 // Message-IDs and MIME boundaries: unique without coordination.
 
+import Synchronization
+
 enum MessageID {
-    /// `<128 random bits in hex@domain>`: unique across processes and machines without a
-    /// counter to share, on the sender's domain as RFC 5322 §3.6.4 recommends.
-    static func make(domain: String) -> String {
+    /// 96 random bits drawn once per process: with the counter below, every Message-ID is
+    /// unique across processes and machines without a system call per message.
+    static let processToken: String = {
         var generator = SystemRandomNumberGenerator()
-        return "<\(hex(generator.next()))\(hex(generator.next()))@\(domain)>"
+        return hex(generator.next()) + String(hex(generator.next()).prefix(8))
+    }()
+
+    private static let counter = Atomic<UInt64>(0)
+
+    /// `<random token.counter@domain>`, on the sender's domain as RFC 5322 §3.6.4 recommends.
+    static func make(domain: String) -> String {
+        let sequence = counter.wrappingAdd(1, ordering: .relaxed).newValue
+        return "<\(processToken).\(String(sequence, radix: 36))@\(domain)>"
     }
 
     static func hex(_ value: UInt64) -> String {
@@ -16,11 +26,11 @@ enum MessageID {
 
 enum Boundary {
     /// `=_` cannot occur in quoted-printable (which writes `=` as `=3D`) nor in base64, so a
-    /// boundary that starts with it never collides with a part's content.
-    static func make() -> String {
-        var generator = SystemRandomNumberGenerator()
-        return "=_kontakt_" + MessageID.hex(generator.next()) + MessageID.hex(generator.next())
-    }
+    /// boundary that starts with it never collides with a part's content; the two levels of
+    /// a message (mixed, alternative) differ in their last word, and neither is a prefix of the
+    /// other.
+    static let mixed = "=_kontakt_" + MessageID.processToken + "_mixed"
+    static let alternative = "=_kontakt_" + MessageID.processToken + "_alt"
 }
 
 /// MIME parameter values (RFC 2045 §5.1, RFC 2231): a quoted string when plain and short,

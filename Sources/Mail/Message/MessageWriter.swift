@@ -39,7 +39,7 @@ public enum MessageWriter {
             // The last line ends like every other, so DATA's closing dot can follow directly.
             if bytes.suffix(2) != [0x0D, 0x0A] { bytes += [0x0D, 0x0A] }
         } else {
-            let boundary = Boundary.make()
+            let boundary = Boundary.mixed
             var part = HeaderWriter(bytes: bytes)
             part.field("Content-Type", words: ["multipart/mixed;", "boundary=\"\(boundary)\""])
             bytes = part.bytes
@@ -61,7 +61,7 @@ public enum MessageWriter {
             appendTextPart(message.text, subtype: "plain", to: &bytes)
             return
         }
-        let boundary = Boundary.make()
+        let boundary = Boundary.alternative
         var header = HeaderWriter()
         header.field("Content-Type", words: ["multipart/alternative;", "boundary=\"\(boundary)\""])
         bytes += header.bytes

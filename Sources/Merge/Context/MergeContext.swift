@@ -10,31 +10,48 @@ public struct MergeContext {
     /// The salutation the context uses, with whether the gender was inferred from the name.
     public let salutation: Salutation
 
-    /// - Parameter uses: the fields the template uses (`Template.fields`); the address block
-    ///   is composed only when asked for. Nil composes everything.
+    /// - Parameter uses: the fields the template uses (`Template.fields`); nil composes every
+    ///   field.
     public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: Set<String>? = nil) {
-        var values: [String: Any] = [:]
-        var firmFields: [String: Any] = [
-            "name": firm.name, "ico": firm.ico?.digits ?? "", "dic": firm.dic?.value ?? "",
-            "street": firm.address.street ?? "", "city": firm.address.city ?? "", "zip": firm.address.zip ?? "",
-            "country": firm.address.country.code, "email": firm.email?.value ?? "", "phone": firm.phone ?? "", "web": firm.web ?? "",
-        ]
-        if uses?.contains("firm.address") != false {
-            firmFields["address"] = AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text
+        // Only the fields a template names are composed: a campaign builds one context per
+        // recipient, and most templates use a handful of fields.
+        func wanted(_ group: String, _ key: String) -> Bool {
+            guard let uses else { return true }
+            return uses.contains(group) || uses.contains(group + "." + key) || uses.contains(key)
         }
-        for (name, value) in firm.attributes {
+        var values: [String: Any] = [:]
+        var firmFields: [String: Any] = [:]
+        func firmField(_ key: String, _ value: @autoclosure () -> Any) { if wanted("firm", key) { firmFields[key] = value() } }
+        firmField("name", firm.name)
+        firmField("ico", firm.ico?.digits ?? "")
+        firmField("dic", firm.dic?.value ?? "")
+        firmField("street", firm.address.street ?? "")
+        firmField("city", firm.address.city ?? "")
+        firmField("zip", firm.address.zip ?? "")
+        firmField("country", firm.address.country.code)
+        firmField("email", firm.email?.value ?? "")
+        firmField("phone", firm.phone ?? "")
+        firmField("web", firm.web ?? "")
+        firmField("address", AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text)
+        for (name, value) in firm.attributes where wanted("firm", name) {
             firmFields[name] = MergeContext.value(value)
             values[name] = MergeContext.value(value)
         }
         values["firm"] = firmFields
         if let person {
-            var personFields: [String: Any] = [
-                "first": person.name.first, "last": person.name.last, "name": person.name.withTitles,
-                "titleBefore": person.name.titleBefore ?? "", "titleAfter": person.name.titleAfter ?? "",
-                "function": person.function ?? "", "email": person.email?.value ?? "", "phone": person.phone ?? "",
-                "mobile": person.mobile ?? "", "gender": person.gender == .unknown ? "" : person.gender.rawValue,
-            ]
-            for (name, value) in person.attributes {
+            var personFields: [String: Any] = [:]
+            func personField(_ key: String, _ value: @autoclosure () -> Any) { if wanted("person", key) { personFields[key] = value() } }
+            personField("first", person.name.first)
+            personField("last", person.name.last)
+            personField("name", person.name.withTitles)
+            personField("titleBefore", person.name.titleBefore ?? "")
+            personField("titleAfter", person.name.titleAfter ?? "")
+            personField("function", person.function ?? "")
+            personField("email", person.email?.value ?? "")
+            personField("phone", person.phone ?? "")
+            personField("mobile", person.mobile ?? "")
+            personField("gender", person.gender == .unknown ? "" : person.gender.rawValue)
+            for (name, value) in person.attributes where wanted("person", name) {
                 personFields[name] = MergeContext.value(value)
                 values[name] = MergeContext.value(value)
             }

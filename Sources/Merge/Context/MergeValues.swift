@@ -5,8 +5,10 @@ import Mustache
 
 /// A number: `{{employees}}` → `1 234,5`; `{{money(turnover)}}` → `1 234,50 Kč`;
 /// `{{number(x)}}` the same as the plain field.
-struct MergeNumber: MustacheCustomRenderable, MustacheTransformable {
+struct MergeNumber: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let value: Double
+    /// A number has no fields; saying so spares the renderer a reflection of the value.
+    func child(named: String) -> Any? { nil }
     var renderText: String { CzechFormat.number(value) }
     var isNull: Bool { false }
 
@@ -21,8 +23,10 @@ struct MergeNumber: MustacheCustomRenderable, MustacheTransformable {
 
 /// A day: `{{today}}` → `29. listopadu 2026`; `{{short(today)}}` → `29. 11. 2026`;
 /// `{{iso(today)}}` → `2026-11-29`.
-struct MergeDate: MustacheCustomRenderable, MustacheTransformable {
+struct MergeDate: MustacheCustomRenderable, MustacheTransformable, MustacheParent {
     let date: CivilDate
+    /// A date has no fields; saying so spares the renderer a reflection of the value.
+    func child(named: String) -> Any? { nil }
     var renderText: String { CzechFormat.longDate(date) }
     var isNull: Bool { false }
 
