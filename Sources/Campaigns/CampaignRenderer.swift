@@ -64,6 +64,8 @@ public enum CampaignRenderer {
             // Merging (pure work) runs a chunk ahead on another core; MIME, the files and the
             // journal are done here, in order. The split balances the two cores.
             let campaignName = campaign.name
+            // Every message of one rendering carries the moment it was rendered.
+            let renderedAt = MailDate.now()
             let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
                 if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
                 let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
@@ -85,7 +87,8 @@ public enum CampaignRenderer {
                 let person = recipient.person
                 var file: String?
                 var messageID: String?
-                if let message = outcome.message {
+                if var message = outcome.message {
+                    message.date = renderedAt
                     let rendered = try MessageWriter.render(message)
                     file = "\(person.id!).eml"
                     messageID = rendered.messageID
