@@ -89,10 +89,10 @@ public enum CampaignRenderer {
                 var messageID: String?
                 if var message = outcome.message {
                     message.date = renderedAt
-                    let rendered = try MessageWriter.render(message)
+                    let output = try MessageWriter.render(message)
                     file = "\(person.id!).eml"
-                    messageID = rendered.messageID
-                    try OutboxFile.store(rendered.bytes, at: folder.appendingPathComponent(file!).path)
+                    messageID = output.messageID
+                    try OutboxFile.store(output.bytes, at: folder.appendingPathComponent(file!).path)
                 }
                 if file == nil { skipped += 1 } else { rendered += 1 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,

@@ -17,7 +17,8 @@ public struct Segment: Sendable {
     public let target: EntityKind
     /// The attribute definitions, code lists and referents the expression was checked against.
     public let vocabulary: Vocabulary
-    let condition: Condition
+    /// The compiled condition on the segment's own target.
+    public let filter: RowFilter
 
     /// - Parameter today: the day `today` means, so that `today - 90d` is decided once and
     ///   a saved segment moves with the calendar.
@@ -26,11 +27,9 @@ public struct Segment: Sendable {
         self.target = target
         self.vocabulary = vocabulary
         let syntax = try Parser.parse(expression)
-        condition = try Checker(vocabulary: vocabulary, target: target, today: today, source: expression).check(syntax)
+        let condition = try Checker(vocabulary: vocabulary, target: target, today: today, source: expression).check(syntax)
+        filter = SQLCompiler.compile(condition, target: target)
     }
-
-    /// The compiled condition on the segment's own target.
-    public var filter: RowFilter { SQLCompiler.compile(condition, target: target) }
 
     /// The condition applied to `entity`: the persons of a firm segment's firms, or the firms
     /// that have a person of a person segment.

@@ -9,9 +9,21 @@ public struct Vocabulary: Sendable {
     public let schema: AttributeSchema
     /// Referent codes.
     public let referents: [String]
+    /// Each owner's fields by folded name, built once: every name in an expression is looked up.
+    private let fieldsByOwner: [Owner: [Field]]
+    private let fieldsByName: [Owner: [String: Field]]
 
     public init(schema: AttributeSchema, referents: [String]) {
         self.schema = schema; self.referents = referents
+        var fieldsByOwner: [Owner: [Field]] = [:]
+        var fieldsByName: [Owner: [String: Field]] = [:]
+        for owner in [Owner.person, .firm, .contact] {
+            let fields = Vocabulary.fields(of: owner, schema: schema)
+            fieldsByOwner[owner] = fields
+            fieldsByName[owner] = Dictionary(fields.map { (Folding.fold($0.name), $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        self.fieldsByOwner = fieldsByOwner
+        self.fieldsByName = fieldsByName
     }
 
     /// The vocabulary of a database, read once per command.
@@ -20,7 +32,11 @@ public struct Vocabulary: Sendable {
     }
 
     /// The built-in fields and attributes of an owner.
-    func fields(of owner: Owner) -> [Field] {
+    func fields(of owner: Owner) -> [Field] { fieldsByOwner[owner] ?? [] }
+
+    func field(named name: String, of owner: Owner) -> Field? { fieldsByName[owner]?[Folding.fold(name)] }
+
+    private static func fields(of owner: Owner, schema: AttributeSchema) -> [Field] {
         var fields = BuiltInFields.fields(of: owner)
         let entity: EntityKind
         switch owner {
@@ -43,10 +59,5 @@ public struct Vocabulary: Sendable {
             fields.append(Field(name: definition.name, owner: owner, type: type, storage: .attribute(id: id)))
         }
         return fields
-    }
-
-    func field(named name: String, of owner: Owner) -> Field? {
-        let key = Folding.fold(name)
-        return fields(of: owner).first { Folding.fold($0.name) == key }
     }
 }
