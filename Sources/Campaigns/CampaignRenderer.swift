@@ -36,11 +36,16 @@ public enum CampaignRenderer {
 
     /// Renders every recipient of the campaign into `outbox/NAME/`: one `.eml` per message and a
     /// `manifest.csv`, each recipient recorded as rendered or skipped with the reason. Persons
-    /// stream from the database firm by firm, so memory holds one firm and one message at a
-    /// time (and the set of addresses seen: of persons sharing an address, the first recorded
-    /// gets the message).
+    /// stream from the database firm by firm, so memory holds a few chunks of messages at a
+    /// time (and a register of the addresses seen: of persons sharing an address, the first
+    /// recorded gets the message).
     public static func render(name: String, database: KontaktDatabase, outbox: String, today: CivilDate) throws -> RenderSummary {
         try database.write { db in
+            // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
+            // stay within a small cache, read without the memory map: memory does not grow with
+            // the number of recipients or the file's size.
+            try db.execute(sql: "PRAGMA cache_size = -8192")
+            try db.execute(sql: "PRAGMA mmap_size = 0")
             let campaign = try CampaignRecords.fetch(name: name, db: db)
             let vocabulary = try Vocabulary.load(db: db)
             let schema = vocabulary.schema
@@ -50,34 +55,33 @@ public enum CampaignRenderer {
             let referent = try Referents.fetch(code: campaign.referent, db: db)
             try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
 
-            let folder = URL(fileURLWithPath: outbox).appendingPathComponent(campaign.name)
+            // Paths are joined as text: a URL would ask the file system about each one.
+            let folder = (outbox.hasSuffix("/") ? String(outbox.dropLast()) : outbox) + "/" + campaign.name
             try OutboxFolder.prepare(folder)
-            let manifest = try OutboxFile(folder.appendingPathComponent("manifest.csv").path)
+            let manifest = try OutboxFile(folder + "/manifest.csv")
             var csv = CSVWriter(delimiter: ",")
-            // The read cursor and the journal's pages stay within a small cache, read without the
-            // memory map: memory does not grow with the number of recipients or the file's size.
-            try db.execute(sql: "PRAGMA cache_size = -8192")
-            try db.execute(sql: "PRAGMA mmap_size = 0")
             csv.write(["person", "firm", "name", "email", "gender", "state", "reason", "messageId", "file"])
             let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
             var rendered = 0, skipped = 0
-            // Merging (pure work) runs a chunk ahead on another core; MIME, the files and the
-            // journal are done here, in order. The split balances the two cores.
+            // Merging and MIME (pure work) run a chunk ahead on every core; the files, the journal
+            // and the manifest are written here, in order. (Files created from several threads at
+            // once contend for the folder: on this machine's ext4 that took twice as long.)
             let campaignName = campaign.name
             // Every message of one rendering carries the moment it was rendered.
             let renderedAt = MailDate.now()
             let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
                 if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
                 let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
-                                           uses: template.fields)
+                                           uses: template.selection)
                 // A gender told from the name is recorded as such in the manifest.
                 let gender = context.salutation.gender == .unknown ? "unknown"
                     : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
                 do {
                     switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
                     case .skipped(let why): return Outcome(reason: why.description, gender: gender)
-                    case .message(let message):
-                        return Outcome(message: message, gender: gender)
+                    case .message(var message):
+                        message.date = renderedAt
+                        return Outcome(message: try MessageWriter.render(message), gender: gender)
                     }
                 } catch {
                     return Outcome(failure: "\(error)")
@@ -86,14 +90,11 @@ public enum CampaignRenderer {
                 if let failure = outcome.failure { throw CampaignError.renderFailed(failure) }
                 let person = recipient.person
                 var file: String?
-                var messageID: String?
-                if var message = outcome.message {
-                    message.date = renderedAt
-                    let output = try MessageWriter.render(message)
+                if let message = outcome.message {
                     file = "\(person.id!).eml"
-                    messageID = output.messageID
-                    try OutboxFile.store(output.bytes, at: folder.appendingPathComponent(file!).path)
+                    try OutboxFile.store(message.bytes, at: folder + "/" + file!)
                 }
+                let messageID = outcome.message?.messageID
                 if file == nil { skipped += 1 } else { rendered += 1 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
                                 reason: outcome.reason, messageId: messageID, file: file)
@@ -101,22 +102,28 @@ public enum CampaignRenderer {
                            file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
                 if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
             })
-            var seen: [String: Int64] = [:]
+            var register = AddressRegister()
             var firm: Firm?
             try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
                 let person = listing.person
                 if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
                 var duplicateOf: Int64?
                 if let email = person.email?.value.lowercased() {
-                    if let first = seen[email] { duplicateOf = first } else { seen[email] = person.id! }
+                    duplicateOf = try register.firstHolder(of: email, person: person.id!) { holder in
+                        try Persons.fetch(id: holder, schema: schema, db: db).person.email?.value
+                    }
                 }
                 try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf))
             }
             try pipeline.finish()
             try journal.flush()
+            try OutboxFolder.removeStale(folder) { name in
+                guard let personId = Int64(name.dropLast(4)) else { return false }
+                return try CampaignRecords.file(campaignId: campaign.id!, personId: personId, db: db) == name
+            }
             try manifest.append(csv.drain())
             try manifest.finish()
-            return RenderSummary(rendered: rendered, skipped: skipped, folder: folder.path)
+            return RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
         }
     }
 }
@@ -130,7 +137,7 @@ struct Recipient: Sendable {
 
 /// What merging made of a recipient: the message, a reason to skip, or a failure of the template.
 struct Outcome: Sendable {
-    var message: MailMessage?
+    var message: RenderedMessage?
     var reason: String?
     /// `m`, `f (inferred)`, `unknown` …, for the manifest.
     var gender: String?

@@ -5,6 +5,7 @@ import CRM
 import Foundation
 import Mail
 import Merge
+import Synchronization
 
 /// Why a recipient gets no message: recorded in the campaign's journal, never a blank.
 public enum SkipReason: Equatable, Sendable, CustomStringConvertible {
@@ -36,8 +37,13 @@ public enum MessageComposer {
         guard let email = person.email else { return .skipped(.noEmail) }
         if requireConsent && !person.emailConsent { return .skipped(.noConsent) }
         if !merged.missing.isEmpty { return .skipped(.missingFields(merged.missing)) }
-        func address(_ text: String, _ field: String) throws -> MailAddress {
-            do { return try MailAddress(parsing: text) } catch let error as MailError {
+        func address(_ text: String, _ field: String, memo: Bool = true) throws -> MailAddress {
+            if memo, let known = senderAddresses.withLock({ $0[text] }) { return known }
+            do {
+                let parsed = try MailAddress(parsing: text)
+                if memo { senderAddresses.withLock { if $0.count > 256 { $0.removeAll() }; $0[text] = parsed } }
+                return parsed
+            } catch let error as MailError {
                 throw MergeError(file: template.path, "the template's \(field) renders as \"\(text)\" for this recipient, which is not an address: \(error)")
             }
         }
@@ -49,7 +55,7 @@ public enum MessageComposer {
         } else {
             throw MergeError(file: template.path, "the template has no from and the referent no e-mail address: add from: to the front matter or give the referent an e-mail")
         }
-        let to = try address(email.value, "recipient")
+        let to = try address(email.value, "recipient", memo: false)
         var message = MailMessage(from: from, to: [try MailAddress(to.address, name: person.name.withTitles)], subject: merged.subject,
                                   text: merged.text, html: merged.html)
         if let replyTo = merged.replyTo, !replyTo.trimmingSpaces.isEmpty { message.replyTo = [try address(replyTo, "reply-to")] }
@@ -68,3 +74,8 @@ public enum MessageComposer {
         return .message(message)
     }
 }
+
+/// The `from`, `reply-to`, `cc` and `bcc` a template renders are mostly the same text for every
+/// recipient of a campaign: each is parsed once. Bounded, so a template that merges them per
+/// recipient does not grow it.
+private let senderAddresses = Mutex<[String: MailAddress]>([:])

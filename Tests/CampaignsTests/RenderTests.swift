@@ -87,11 +87,24 @@ import Testing
         #expect(parsed["from"] == "Jan Novák <jan@kontakt-demo.cz>")
         #expect(parsed["post"] == "List-Unsubscribe=One-Click")
 
-        // Rendering again replaces the earlier rendering.
+        // Rendering again replaces the earlier rendering: Zdeněk Němec withdrew his consent and
+        // Petr gave his, so 1.eml goes and 3.eml comes. A longer file already at 3.eml is
+        // overwritten and cut to the new message's length.
+        try database.write { db in
+            try db.execute(sql: "UPDATE person SET email_consent = (id = 3) WHERE id IN (1, 3)")
+        }
+        try Data(repeating: 0x78, count: 20_000).write(to: URL(fileURLWithPath: summary.folder + "/3.eml"))
         let again = try CampaignRenderer.render(name: "podzim", database: database, outbox: outbox, today: today)
         #expect(again.rendered == 1)
         let counts = try database.read { db in try CampaignRecords.counts(campaignId: campaign.id!, db: db) }
         #expect(counts == [.rendered: 1, .skipped: 4])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: summary.folder).sorted() == ["3.eml", "manifest.csv"])
+        let petr = try Data(contentsOf: URL(fileURLWithPath: summary.folder + "/3.eml"))
+        #expect(petr.count < 20_000)
+        let reparsed = try python(petr)
+        #expect(reparsed["defects"] == "[]")
+        #expect(reparsed["to"] == "Petr Bez Souhlasu <petr@strojirny.cz>")
+        #expect(String(decoding: petr.suffix(2), as: UTF8.self) == "\r\n" && !String(decoding: petr, as: UTF8.self).contains("xxxx"))
     }
 
     @Test func aCampaignNeedsAValidTemplateSegmentAndReferent() throws {

@@ -37,7 +37,7 @@ public enum MessageWriter {
         if message.attachments.isEmpty {
             appendBody(message, to: &bytes)
             // The last line ends like every other, so DATA's closing dot can follow directly.
-            if bytes.suffix(2) != [0x0D, 0x0A] { bytes += [0x0D, 0x0A] }
+            if !(bytes.count >= 2 && bytes[bytes.count - 2] == 0x0D && bytes[bytes.count - 1] == 0x0A) { bytes += [0x0D, 0x0A] }
         } else {
             let boundary = Boundary.mixed
             var part = HeaderWriter(bytes: bytes)

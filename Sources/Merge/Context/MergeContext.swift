@@ -6,22 +6,19 @@ import CRM
 /// The values a template is rendered with. Attributes are fields by name (`territory`) and by
 /// owner (`firm.territory`); a person's attribute wins the bare name over a firm's.
 public struct MergeContext {
-    let values: [String: Any]
+    let values: MergeFields
     /// The salutation the context uses, with whether the gender was inferred from the name.
     public let salutation: Salutation
 
-    /// - Parameter uses: the fields the template uses (`Template.fields`); nil composes every
+    /// - Parameter uses: the fields the template uses (`Template.selection`); nil composes every
     ///   field.
-    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: Set<String>? = nil) {
+    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: FieldSelection? = nil) {
         // Only the fields a template names are composed: a campaign builds one context per
         // recipient, and most templates use a handful of fields.
-        func wanted(_ group: String, _ key: String) -> Bool {
-            guard let uses else { return true }
-            return uses.contains(group) || uses.contains(group + "." + key) || uses.contains(key)
-        }
+        let firmUse = uses?.firm ?? .all, personUse = uses?.person ?? .all
         var values: [String: Any] = [:]
         var firmFields: [String: Any] = [:]
-        func firmField(_ key: String, _ value: @autoclosure () -> Any) { if wanted("firm", key) { firmFields[key] = value() } }
+        func firmField(_ key: String, _ value: @autoclosure () -> Any) { if firmUse.wants(key) { firmFields[key] = value() } }
         firmField("name", firm.name)
         firmField("ico", firm.ico?.digits ?? "")
         firmField("dic", firm.dic?.value ?? "")
@@ -33,14 +30,14 @@ public struct MergeContext {
         firmField("phone", firm.phone ?? "")
         firmField("web", firm.web ?? "")
         firmField("address", AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text)
-        for (name, value) in firm.attributes where wanted("firm", name) {
+        for (name, value) in firm.attributes where firmUse.wants(name) {
             firmFields[name] = MergeContext.value(value)
             values[name] = MergeContext.value(value)
         }
-        values["firm"] = firmFields
+        values["firm"] = MergeFields(firmFields)
         if let person {
             var personFields: [String: Any] = [:]
-            func personField(_ key: String, _ value: @autoclosure () -> Any) { if wanted("person", key) { personFields[key] = value() } }
+            func personField(_ key: String, _ value: @autoclosure () -> Any) { if personUse.wants(key) { personFields[key] = value() } }
             personField("first", person.name.first)
             personField("last", person.name.last)
             personField("name", person.name.withTitles)
@@ -51,20 +48,20 @@ public struct MergeContext {
             personField("phone", person.phone ?? "")
             personField("mobile", person.mobile ?? "")
             personField("gender", person.gender == .unknown ? "" : person.gender.rawValue)
-            for (name, value) in person.attributes where wanted("person", name) {
+            for (name, value) in person.attributes where personUse.wants(name) {
                 personFields[name] = MergeContext.value(value)
                 values[name] = MergeContext.value(value)
             }
-            values["person"] = personFields
+            values["person"] = MergeFields(personFields)
         }
-        values["referent"] = ["code": referent?.code ?? "", "name": referent?.name ?? "", "email": referent?.email?.value ?? ""]
-        values["campaign"] = ["name": campaign]
+        values["referent"] = MergeFields(["code": referent?.code ?? "", "name": referent?.name ?? "", "email": referent?.email?.value ?? ""])
+        values["campaign"] = MergeFields(["name": campaign])
         values["today"] = MergeDate(date: today)
         salutation = Salutation(name: person?.name, gender: person?.gender ?? .unknown)
         values["salutation"] = salutation.formal
         values["salutationInformal"] = salutation.informal
-        values["vocative"] = ["first": salutation.vocativeFirst, "last": salutation.vocativeLast]
-        self.values = values
+        values["vocative"] = MergeFields(["first": salutation.vocativeFirst, "last": salutation.vocativeLast])
+        self.values = MergeFields(values)
     }
 
     static func value(_ value: AttributeValue) -> Any {
@@ -79,12 +76,42 @@ public struct MergeContext {
     public func isEmpty(_ path: String) -> Bool {
         var current: Any? = values
         for part in path.split(separator: ".") {
-            current = (current as? [String: Any])?[String(part)]
+            current = (current as? MergeFields)?.child(named: String(part))
         }
         switch current {
         case nil: return true
         case let text as String: return text.trimmingSpaces.isEmpty
         default: return false
         }
+    }
+}
+
+/// Which fields of each group a template uses, worked out once per template so that building
+/// a recipient's context asks one set per field.
+public struct FieldSelection: Sendable {
+    /// The keys of one group (`firm`, `person`) a template uses: all of them when it names the
+    /// group itself (a section), else those it names as `group.key` or as a bare attribute.
+    struct Group: Sendable {
+        static let all = Group(everything: true, keys: [])
+        let everything: Bool
+        let keys: Set<String>
+
+        func wants(_ key: String) -> Bool { everything || keys.contains(key) }
+    }
+
+    let firm: Group
+    let person: Group
+
+    public init(fields: Set<String>) {
+        func group(_ name: String) -> Group {
+            let prefix = name + "."
+            let keys = fields.compactMap { field -> String? in
+                if field.hasPrefix(prefix) { return String(field.dropFirst(prefix.count)) }
+                return field.contains(".") ? nil : field
+            }
+            return Group(everything: fields.contains(name), keys: Set(keys))
+        }
+        firm = group("firm")
+        person = group("person")
     }
 }

@@ -39,3 +39,14 @@ struct MergeDate: MustacheCustomRenderable, MustacheTransformable, MustacheParen
         }
     }
 }
+
+/// A group of fields (`person`, `firm` …, and the whole context). A concrete type rather than
+/// a `[String: Any]`: the renderer asks every value it meets whether it is a parent, and a
+/// plain type answers that faster than a dictionary's conditional conformance.
+struct MergeFields: MustacheParent {
+    let fields: [String: Any]
+
+    init(_ fields: [String: Any]) { self.fields = fields }
+
+    func child(named name: String) -> Any? { fields[name] }
+}

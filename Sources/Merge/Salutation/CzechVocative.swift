@@ -2,6 +2,7 @@
 // exceptions table — the form a letter addresses someone in: "Vážený pane Nováku", "Milá Jano".
 
 import CRM
+import Synchronization
 
 /// Declines a name into the vocative.
 ///
@@ -13,11 +14,32 @@ import CRM
 /// `exceptions` holds the names the rules get wrong (`Švec` → `Ševče`, `Marcel` → `Marceli`).
 public enum CzechVocative {
     public static func firstName(_ name: String, gender: Gender) -> String {
-        decline(name, gender: gender, isSurname: false)
+        remembered(Declension(name: name, gender: gender, isSurname: false))
     }
 
     public static func surname(_ name: String, gender: Gender) -> String {
-        decline(name, gender: gender, isSurname: true)
+        remembered(Declension(name: name, gender: gender, isSurname: true))
+    }
+
+    /// One name to decline, as the key of what has been declined already.
+    private struct Declension: Hashable {
+        let name: String
+        let gender: Gender
+        let isSurname: Bool
+    }
+
+    /// A campaign declines the same few thousand names over and over: each is worked out once.
+    /// Bounded, so an unusual list of names does not grow it without end.
+    private static let declined = Mutex<[Declension: String]>([:])
+
+    private static func remembered(_ declension: Declension) -> String {
+        if let known = declined.withLock({ $0[declension] }) { return known }
+        let vocative = decline(declension.name, gender: declension.gender, isSurname: declension.isSurname)
+        declined.withLock { table in
+            if table.count >= 8_192 { table.removeAll(keepingCapacity: true) }
+            table[declension] = vocative
+        }
+        return vocative
     }
 
     /// Names the rules would get wrong, by their lower-case nominative: an inserted or fleeting

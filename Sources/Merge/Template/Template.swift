@@ -15,6 +15,8 @@ public struct Template: Sendable {
     public let header: TemplateHeader
     /// Every field the template's tags name, for a merge context that composes only those.
     public let fields: Set<String>
+    /// `fields` by group, for building contexts with only what the template uses.
+    public let selection: FieldSelection
     private let subject: MustacheTemplate
     private let from: MustacheTemplate?
     private let replyTo: MustacheTemplate?
@@ -64,6 +66,7 @@ public struct Template: Sendable {
         }
         try schema.check(body, file: path, firstLine: bodyLine)
         fields = Set(FieldTag.scan(normalized).map(\.name)).union(header.required)
+        selection = FieldSelection(fields: fields)
         for field in header.required where !schema.fields.contains(field) {
             throw MergeError(file: path, "required lists \"\(field)\", which is not a merge field\(NearestMatch.hint(for: field, among: schema.fields.sorted()))")
         }

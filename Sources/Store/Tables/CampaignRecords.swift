@@ -80,6 +80,12 @@ public enum CampaignRecords {
         try db.execute(sql: "DELETE FROM campaign_recipient WHERE campaign_id = ?", arguments: [campaignId])
     }
 
+    /// The Outbox file the journal names for a recipient, if any.
+    public static func file(campaignId: Int64, personId: Int64, db: Database) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT file FROM campaign_recipient WHERE campaign_id = ? AND person_id = ?"),
+                            arguments: [campaignId, personId])
+    }
+
     /// Writes journal rows in groups.
     public final class JournalWriter {
         private let rows: BatchedInsert
