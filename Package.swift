@@ -45,8 +45,11 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
         ]),
-        // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058); knows nothing of firms.
-        .target(name: "Mail"),
+        // libcurl (Debian libcurl4-openssl-dev), with typed wrappers for its variadic setters.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058) and SMTP delivery through
+        // libcurl; knows nothing of firms.
+        .target(name: "Mail", dependencies: ["CCurl"]),
         // Where the parts meet: segment → merge → message → Outbox (→ delivery).
         .target(name: "Campaigns", dependencies: [
             "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange",
@@ -68,7 +71,7 @@ let package = Package(
         ]),
 
         // Helpers the test targets share: running Python's parsers as independent peers.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", path: "Tests/TestSupport", exclude: ["smtp_server.py"]),
         .testTarget(name: "CRMTests", dependencies: ["CRM"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
