@@ -81,7 +81,7 @@ public enum CampaignRenderer {
                     case .skipped(let why): return Outcome(reason: why.description, gender: gender)
                     case .message(var message):
                         message.date = renderedAt
-                        return Outcome(message: try MessageWriter.render(message), gender: gender)
+                        return Outcome(message: try MessageWriter.render(message), subject: message.subject, gender: gender)
                     }
                 } catch {
                     return Outcome(failure: "\(error)")
@@ -97,7 +97,8 @@ public enum CampaignRenderer {
                 let messageID = outcome.message?.messageID
                 if file == nil { skipped += 1 } else { rendered += 1 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
-                                reason: outcome.reason, messageId: messageID, file: file)
+                                reason: outcome.reason, messageId: messageID, file: file,
+                                envelope: outcome.message.map { ($0.envelopeFrom, $0.envelopeTo) }, subject: outcome.subject)
                 csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
                            file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
                 if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
@@ -138,6 +139,7 @@ struct Recipient: Sendable {
 /// What merging made of a recipient: the message, a reason to skip, or a failure of the template.
 struct Outcome: Sendable {
     var message: RenderedMessage?
+    var subject: String?
     var reason: String?
     /// `m`, `f (inferred)`, `unknown` …, for the manifest.
     var gender: String?

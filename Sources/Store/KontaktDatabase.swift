@@ -52,6 +52,12 @@ public final class KontaktDatabase: Sendable {
         }
     }
 
+    /// Holds the connection for `body` without opening a transaction: a long job (a campaign's
+    /// delivery) commits its own transactions as it goes, and other processes write between them.
+    public func session<T>(_ body: (Database) throws -> T) throws -> T {
+        try queue.writeWithoutTransaction(body)
+    }
+
     /// Runs `body` in one transaction: all of it is committed, or none of it.
     @discardableResult
     public func write<T>(_ body: (Database) throws -> T) throws -> T {

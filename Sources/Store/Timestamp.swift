@@ -2,9 +2,12 @@
 
 import Foundation
 
-enum Timestamp {
-    static func now() -> String {
-        var time = time_t(Date().timeIntervalSince1970)
+public enum Timestamp {
+    public static func now() -> String { at(Date().timeIntervalSince1970) }
+
+    /// The timestamp of a moment in seconds since 1970: stored timestamps compare as text.
+    public static func at(_ seconds: Double) -> String {
+        var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }

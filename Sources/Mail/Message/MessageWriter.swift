@@ -5,6 +5,10 @@
 public struct RenderedMessage: Sendable {
     public let bytes: [UInt8]
     public let messageID: String
+    /// The SMTP envelope: MAIL FROM, and RCPT TO for every To, Cc and Bcc address (Bcc is in
+    /// no header, so only the envelope carries it).
+    public let envelopeFrom: String
+    public let envelopeTo: [String]
 }
 
 public enum MessageWriter {
@@ -52,7 +56,8 @@ public enum MessageWriter {
             }
             bytes += Array("\r\n--\(boundary)--\r\n".utf8)
         }
-        return RenderedMessage(bytes: bytes, messageID: messageID)
+        return RenderedMessage(bytes: bytes, messageID: messageID, envelopeFrom: message.from.address,
+                               envelopeTo: message.recipients.map(\.address))
     }
 
     /// The text, or the text and HTML as alternatives, with their own headers.

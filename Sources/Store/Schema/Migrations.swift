@@ -10,6 +10,7 @@ enum Migrations {
         migrator.registerMigration("v2-segments", migrate: createSegments)
         migrator.registerMigration("v3-attribute-columns", migrate: moveAttributesToColumns)
         migrator.registerMigration("v4-campaigns", migrate: createCampaigns)
+        migrator.registerMigration("v5-delivery", migrate: createDelivery)
         return migrator
     }
 
@@ -200,6 +201,35 @@ enum Migrations {
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (campaign_id, person_id)) WITHOUT ROWID;
             CREATE INDEX campaign_recipient_by_state ON campaign_recipient(campaign_id, state);
+            """)
+    }
+
+    /// Delivery: each recipient's envelope and subject (written when rendered), attempts, the next retry, the
+    /// server's reply and the contact logged; the exact bytes of every message sent, beside its
+    /// contact; the messages sent per SMTP account and day (for the daily cap); a campaign's
+    /// pause flag, set from another terminal.
+    private static func createDelivery(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE campaign_recipient ADD COLUMN envelope_from TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN envelope_to TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN subject TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE campaign_recipient ADD COLUMN retry_at TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN reply TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN contact_id INTEGER;
+            ALTER TABLE campaign ADD COLUMN paused INTEGER NOT NULL DEFAULT 0;
+
+            CREATE TABLE sent_message(
+                contact_id INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,
+                message_id TEXT NOT NULL,
+                campaign_id INTEGER REFERENCES campaign(id) ON DELETE SET NULL,
+                bytes BLOB NOT NULL);
+
+            CREATE TABLE smtp_daily_count(
+                account TEXT NOT NULL,
+                day TEXT NOT NULL,
+                sent INTEGER NOT NULL,
+                PRIMARY KEY (account, day)) WITHOUT ROWID;
             """)
     }
 }

@@ -95,12 +95,17 @@ public enum CampaignRecords {
         public init(campaignId: Int64, db: Database) throws {
             self.campaignId = campaignId
             rows = try BatchedInsert(db: db, table: "campaign_recipient",
-                                     columns: ["campaign_id", "person_id", "firm_id", "email", "state", "reason", "message_id", "file", "updated_at"], groupSize: 64)
+                                     columns: ["campaign_id", "person_id", "firm_id", "email", "state", "reason", "message_id", "file",
+                                               "envelope_from", "envelope_to", "subject", "updated_at"], groupSize: 64)
         }
 
-        public func add(personId: Int64, firmId: Int64, email: String?, state: RecipientState, reason: String?, messageId: String?, file: String?) throws {
+        /// - Parameter envelope: the SMTP envelope of a rendered message: the sender and every
+        ///   recipient (To, Cc and Bcc).
+        public func add(personId: Int64, firmId: Int64, email: String?, state: RecipientState, reason: String?, messageId: String?, file: String?,
+                        envelope: (from: String, to: [String])? = nil, subject: String? = nil) throws {
             rows.add([campaignId.databaseValue, personId.databaseValue, firmId.databaseValue, email.databaseValue, state.rawValue.databaseValue,
-                      reason.databaseValue, messageId.databaseValue, file.databaseValue, now])
+                      reason.databaseValue, messageId.databaseValue, file.databaseValue, envelope?.from.databaseValue ?? .null,
+                      envelope.map { $0.to.joined(separator: ",") }.databaseValue, subject.databaseValue, now])
             if rows.pendingRows >= 64 { try rows.flush() }
         }
 

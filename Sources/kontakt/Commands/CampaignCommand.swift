@@ -9,7 +9,7 @@ import Store
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Mass correspondence: create a campaign, render it to the Outbox, see where it stands.",
-        subcommands: [Create.self, Render.self, Status.self, List.self])
+        subcommands: [Create.self, Render.self, Send.self, Pause.self, Status.self, List.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(

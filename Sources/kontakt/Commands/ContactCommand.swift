@@ -1,6 +1,7 @@
 // `kontakt contact …`: the contact log — calls, meetings, letters, e-mails, events and tasks.
 
 import ArgumentParser
+import Foundation
 import CRM
 import GRDB
 import Store
@@ -89,9 +90,20 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The contact's id.") var id: Int64
         @OptionGroup var output: JSONOption
+        @Flag(help: "Print the e-mail this contact logs, byte for byte as it was sent (an .eml).") var eml = false
 
         func run() throws {
-            let listing = try global.open().read { db in try Contacts.fetch(id: id, db: db) }
+            let database = try global.open()
+            if eml {
+                let bytes = try database.read { db -> [UInt8]? in
+                    _ = try Contacts.fetch(id: id, db: db)
+                    return try DeliveryJournal.message(contactId: id, db: db)
+                }
+                guard let bytes else { throw ExitMessage("contact \(id) logs no e-mail sent by Kontakt") }
+                FileHandle.standardOutput.write(Data(bytes))
+                return
+            }
+            let listing = try database.read { db in try Contacts.fetch(id: id, db: db) }
             let buffer = OutputBuffer()
             if output.json {
                 JSONWriter(output: buffer).contact(listing)

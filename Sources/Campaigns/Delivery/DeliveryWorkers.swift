@@ -1,0 +1,117 @@
+// K threads, each with ONE transport (one SMTP connection) reused for many messages. The
+// dispatching thread hands out jobs and collects results; only it touches the database.
+
+import Foundation
+import Mail
+import Store
+
+/// One message to send: the journal's row and where its rendered file lies.
+struct DeliveryJob: Sendable {
+    let recipient: DueRecipient
+    let path: String
+    /// Envelope recipients to use instead of the journal's (`--test-to`).
+    let redirectTo: [String]?
+}
+
+/// What a worker made of a job.
+enum DeliveryResult: Sendable {
+    /// The server's verdict, the bytes exactly as sent, and when.
+    case delivered(DeliveryJob, SMTPDelivery, sent: [UInt8], at: Double)
+    /// Nothing could be sent with these settings (login, certificate, URL); the job was not tried.
+    case stopped(DeliveryJob, SMTPError)
+    /// The rendered file is missing or unreadable; the job was not tried.
+    case unreadable(DeliveryJob, String)
+}
+
+final class DeliveryWorkers: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var jobs: [DeliveryJob] = []
+    private var results: [DeliveryResult] = []
+    private var closed = false
+    private var running = 0
+
+    /// Starts `count` threads; each makes its transport on its own thread and keeps it.
+    init(count: Int, transport: @escaping @Sendable () throws -> MessageTransport) {
+        running = count
+        for _ in 0..<count {
+            let thread = Thread { [self] in
+                work(transport)
+                condition.lock()
+                running -= 1
+                condition.broadcast()
+                condition.unlock()
+            }
+            thread.stackSize = 1 << 20
+            thread.start()
+        }
+    }
+
+    private func work(_ makeTransport: () throws -> MessageTransport) {
+        var transport: MessageTransport?
+        var failure: SMTPError?
+        do { transport = try makeTransport() } catch let error as SMTPError { failure = error } catch {
+            failure = .configuration("\(error)")
+        }
+        while let job = take() {
+            guard let transport else { report(.stopped(job, failure!)); continue }
+            report(Self.deliver(job, through: transport))
+        }
+    }
+
+    private static func deliver(_ job: DeliveryJob, through transport: MessageTransport) -> DeliveryResult {
+        guard let data = FileManager.default.contents(atPath: job.path) else {
+            return .unreadable(job, FileManager.default.fileExists(atPath: job.path) ? "cannot be read" : "no such file")
+        }
+        let now = Date().timeIntervalSince1970
+        let bytes = DateHeader.refreshed(Array(data), to: MailDate.now())
+        do {
+            let outcome = try transport.send(from: job.recipient.envelopeFrom, to: job.redirectTo ?? job.recipient.envelopeTo, message: bytes)
+            return .delivered(job, outcome, sent: bytes, at: now)
+        } catch let error as SMTPError {
+            return .stopped(job, error)
+        } catch {
+            return .stopped(job, .configuration("\(error)"))
+        }
+    }
+
+    private func take() -> DeliveryJob? {
+        condition.lock()
+        defer { condition.unlock() }
+        while jobs.isEmpty && !closed { condition.wait() }
+        return jobs.isEmpty ? nil : jobs.removeFirst()
+    }
+
+    private func report(_ result: DeliveryResult) {
+        condition.lock()
+        results.append(result)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func submit(_ job: DeliveryJob) {
+        condition.lock()
+        jobs.append(job)
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The results reported so far, waiting up to `timeout` seconds for the first.
+    func collect(timeout: Double) -> [DeliveryResult] {
+        condition.lock()
+        defer { condition.unlock() }
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while results.isEmpty && condition.wait(until: deadline) {}
+        let collected = results
+        results = []
+        return collected
+    }
+
+    /// Lets the threads finish their current job and end; waits for them.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        while running > 0 { condition.wait() }
+        condition.unlock()
+    }
+}

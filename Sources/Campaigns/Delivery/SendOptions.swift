@@ -1,0 +1,73 @@
+// How a campaign is sent: connections, pace, limits and what is only pretended.
+
+import CRM
+
+public struct SendOptions: Sendable {
+    /// Connections at once (each on its own thread): also the most recipients that can be left
+    /// in `sending` by a crash, and so the most that a resumed run can send twice.
+    public var concurrency: Int = 4
+    public var rate: SendRate?
+    /// The most messages the SMTP account sends per day, counted across runs.
+    public var dailyCap: Int?
+    /// The most messages this run sends.
+    public var limit: Int?
+    /// Everything but SMTP: the journal and contact log are written and rolled back.
+    public var dryRun = false
+    public var retry = RetryPolicy()
+    /// Wait for deferred recipients whose retry is due within this many seconds; later ones are
+    /// left for the next run.
+    public var waitForRetries: Double = 0
+    /// The SMTP account the daily cap counts against (`user@host:port`).
+    public var account: String
+    /// Today's date and the time of day, for the contact log and the daily count.
+    public var clock: @Sendable () -> ContactDate
+
+    public init(account: String, clock: @escaping @Sendable () -> ContactDate) {
+        self.account = account
+        self.clock = clock
+    }
+}
+
+/// Where a run stands, for the progress bar.
+public struct SendProgress: Sendable {
+    public var due: Int
+    public var sent = 0
+    public var deferred = 0
+    public var failed = 0
+    public var inFlight = 0
+    public var elapsed: Double = 0
+
+    public var done: Int { sent + deferred + failed }
+    /// Messages accepted per second so far.
+    public var rate: Double { elapsed > 0 ? Double(sent) / elapsed : 0 }
+    /// Seconds left at the rate so far.
+    public var eta: Double? { rate > 0 && due > done ? Double(due - done) / rate : nil }
+}
+
+/// Why a run ended before every due recipient was tried.
+public enum SendStop: Sendable, Equatable, CustomStringConvertible {
+    case paused
+    case limit(Int)
+    case dailyCap(Int, account: String)
+    case serverTrouble(String)
+    case failed(String)
+
+    public var description: String {
+        switch self {
+        case .paused: return "paused (`kontakt campaign send` resumes)"
+        case .limit(let count): return "stopped at --limit \(count)"
+        case .dailyCap(let cap, let account): return "the daily cap of \(cap) messages for \(account) is reached; the rest go out on the next day's run"
+        case .serverTrouble(let reply): return "the server keeps refusing connections (\(reply)); run `kontakt campaign send` again later"
+        case .failed(let message): return message
+        }
+    }
+}
+
+public struct SendSummary: Sendable {
+    public var progress: SendProgress
+    /// Recipients a stopped run had left in `sending`, sent again by this one.
+    public var resumedInFlight = 0
+    public var stop: SendStop?
+    /// When the next deferred recipient is due, as stored (UTC).
+    public var nextRetry: String?
+}

@@ -1,0 +1,110 @@
+// The delivery side of a campaign's per-recipient journal: who is due, each transition's row,
+// the exact bytes sent, the pause flag and the per-account daily counts.
+
+import Foundation
+import GRDB
+
+/// One recipient ready for the SMTP transaction, as the journal holds it.
+public struct DueRecipient: Sendable, Equatable {
+    public let personId: Int64
+    public let firmId: Int64
+    public let state: RecipientState
+    public let attempts: Int
+    public let file: String
+    public let messageId: String
+    public let envelopeFrom: String
+    public let envelopeTo: [String]
+    public let subject: String
+}
+
+/// A recipient that could not be sent, for `campaign status`.
+public struct DeliveryFailure: Sendable, Equatable {
+    public let personId: Int64
+    public let email: String?
+    public let state: RecipientState
+    public let attempts: Int
+    public let reply: String?
+}
+
+public enum DeliveryJournal {
+    /// Recipients to send now, in person order after `afterPerson`: rendered ones, those left in
+    /// `sending` by a run that stopped (the in-flight window), and deferred ones whose retry is due.
+    public static func due(campaignId: Int64, afterPerson: Int64, now: String, limit: Int, db: Database) throws -> [DueRecipient] {
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT person_id, firm_id, state, attempts, file, message_id, envelope_from, envelope_to, email, subject
+            FROM campaign_recipient
+            WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL
+              AND (state IN ('rendered', 'sending') OR (state = 'deferred' AND retry_at <= ?))
+            ORDER BY person_id LIMIT ?
+            """), arguments: [campaignId, afterPerson, now, limit]).map { row in
+            // A rendering from before envelopes were journalled goes to the person's address.
+            let envelopeTo: String? = row["envelope_to"]
+            let email: String? = row["email"]
+            return DueRecipient(personId: row["person_id"], firmId: row["firm_id"], state: RecipientState(rawValue: row["state"]) ?? .rendered,
+                                attempts: row["attempts"], file: row["file"], messageId: row["message_id"] ?? "",
+                                envelopeFrom: row["envelope_from"] ?? "",
+                                envelopeTo: (envelopeTo ?? email ?? "").split(separator: ",").map(String.init), subject: row["subject"] ?? "")
+        }
+    }
+
+    /// Writes a recipient's new state and what goes with it.
+    public static func record(campaignId: Int64, personId: Int64, state: RecipientState, attempts: Int, retryAt: String? = nil,
+                              reply: String? = nil, contactId: Int64? = nil, db: Database) throws {
+        try db.cachedStatement(sql: """
+            UPDATE campaign_recipient SET state = ?, attempts = ?, retry_at = ?, reply = ?, contact_id = COALESCE(?, contact_id), updated_at = ?
+            WHERE campaign_id = ? AND person_id = ?
+            """).execute(arguments: [state.rawValue, attempts, retryAt, reply, contactId, Timestamp.now(), campaignId, personId])
+    }
+
+    /// The earliest retry of a deferred recipient, if any.
+    public static func nextRetry(campaignId: Int64, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT MIN(retry_at) FROM campaign_recipient WHERE campaign_id = ? AND state = 'deferred'", arguments: [campaignId])
+    }
+
+    /// Recipients deferred or failed, with the server's last reply.
+    public static func failures(campaignId: Int64, db: Database) throws -> [DeliveryFailure] {
+        try Row.fetchAll(db, sql: """
+            SELECT person_id, email, state, attempts, reply FROM campaign_recipient
+            WHERE campaign_id = ? AND state IN ('deferred', 'failed') ORDER BY person_id
+            """, arguments: [campaignId]).map {
+            DeliveryFailure(personId: $0["person_id"], email: $0["email"], state: RecipientState(rawValue: $0["state"]) ?? .failed,
+                            attempts: $0["attempts"], reply: $0["reply"])
+        }
+    }
+
+    // MARK: The messages sent
+
+    /// Keeps the exact bytes sent, beside the contact that logs them.
+    public static func storeMessage(contactId: Int64, campaignId: Int64?, messageId: String, bytes: [UInt8], db: Database) throws {
+        try db.cachedStatement(sql: "INSERT INTO sent_message(contact_id, message_id, campaign_id, bytes) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [contactId, messageId, campaignId, Data(bytes)])
+    }
+
+    /// The message a contact logged, byte for byte, if it was sent by Kontakt.
+    public static func message(contactId: Int64, db: Database) throws -> [UInt8]? {
+        try Data.fetchOne(db, sql: "SELECT bytes FROM sent_message WHERE contact_id = ?", arguments: [contactId]).map { Array($0) }
+    }
+
+    // MARK: Pause
+
+    public static func isPaused(campaignId: Int64, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT paused FROM campaign WHERE id = ?"), arguments: [campaignId]) ?? false
+    }
+
+    public static func setPaused(_ paused: Bool, campaignId: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE campaign SET paused = ? WHERE id = ?", arguments: [paused, campaignId])
+    }
+
+    // MARK: Daily counts per SMTP account
+
+    public static func sentToday(account: String, day: String, db: Database) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT sent FROM smtp_daily_count WHERE account = ? AND day = ?"), arguments: [account, day]) ?? 0
+    }
+
+    public static func countSent(_ count: Int, account: String, day: String, db: Database) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO smtp_daily_count(account, day, sent) VALUES (?, ?, ?)
+            ON CONFLICT(account, day) DO UPDATE SET sent = sent + excluded.sent
+            """).execute(arguments: [account, day, count])
+    }
+}

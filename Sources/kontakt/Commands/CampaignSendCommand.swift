@@ -1,0 +1,140 @@
+// `kontakt campaign send` and `campaign pause`: delivery of a rendered campaign over SMTP.
+
+import ArgumentParser
+import Campaigns
+import Foundation
+import Mail
+import Store
+
+extension CampaignCommand {
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "send",
+            abstract: "Send a rendered campaign over SMTP; each accepted message is logged as a contact.",
+            discussion: """
+                Each recipient is marked `sending` (committed) before its SMTP transaction starts, and `sent` together with its \
+                contact once the server accepts it. After a crash or a kill, running send again resumes: only the recipients left \
+                in `sending` (at most --concurrency of them) can receive the message twice. 4xx replies defer a recipient (retried \
+                with a doubling delay), 5xx replies fail it with the server's reply. Sending again also resumes a paused campaign.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+        @OptionGroup var smtp: SMTPOptions
+        @Option(help: "SMTP connections at once, each on its own thread (default 4, or the setting smtp.concurrency).") var concurrency: Int?
+        @Option(help: "At most N/s, N/min or N/h across all connections (default: the setting smtp.rate).") var rate: String?
+        @Option(name: .customLong("daily-cap"), help: "At most N messages per day for this SMTP account, counted across runs.") var dailyCap: Int?
+        @Option(help: "Send at most N messages in this run.") var limit: Int?
+        @Flag(name: .customLong("dry-run"), help: "Do everything but SMTP; nothing is recorded.") var dryRun = false
+        @Option(name: .customLong("test-to"), help: "Send the first --limit (default 1) rendered messages to this address only; nothing is recorded.") var testTo: String?
+        @Option(name: .customLong("retry-delay"), help: "Seconds before a deferred recipient's first retry; each later retry waits twice as long.") var retryDelay: Double = 60
+        @Option(name: .customLong("max-attempts"), help: "Attempts before a deferred recipient fails.") var maxAttempts: Int = 5
+        @Option(help: "Wait for deferred recipients whose retry is due within this many seconds before ending the run.") var wait: Double = 0
+
+        func run() throws {
+            let database = try global.open()
+            let (settings, stored) = try database.read { db in
+                (try smtp.settings(db: db), (rate: try Settings.get("smtp.rate", db: db), cap: try Settings.get("smtp.daily-cap", db: db),
+                                             concurrency: try Settings.get("smtp.concurrency", db: db)))
+            }
+            let dryRun = self.dryRun
+            let transport: @Sendable () throws -> MessageTransport = { dryRun ? DryRunTransport() : try SMTPConnection(settings: settings) }
+            if let testTo {
+                let address = try MailAddress(parsing: testTo)
+                let outcomes = try CampaignSender.sendTest(name: name, to: address.address, count: limit ?? 1, database: database,
+                                                           outbox: global.outbox, transport: transport)
+                for (person, outcome) in outcomes { print("person \(person) → \(address.address): \(Self.describe(outcome))") }
+                return
+            }
+            var options = SendOptions(account: settings.account, clock: { LocalClock.now() })
+            options.concurrency = try concurrency ?? stored.concurrency.map { try Self.number($0, "smtp.concurrency") } ?? 4
+            options.rate = try (rate ?? stored.rate).map { try SendRate(parsing: $0) }
+            options.dailyCap = try dailyCap ?? stored.cap.map { try Self.number($0, "smtp.daily-cap") }
+            options.limit = limit
+            options.dryRun = dryRun
+            options.retry = RetryPolicy(firstDelay: retryDelay, maxAttempts: maxAttempts)
+            options.waitForRetries = wait
+            let bar = ProgressLine()
+            let summary = try CampaignSender.send(name: name, database: database, outbox: global.outbox, options: options,
+                                                  transport: transport, progress: bar.show)
+            bar.finish(summary.progress)
+            let progress = summary.progress
+            var lines = ["\(dryRun ? "Dry run: would have sent" : "Sent") \(progress.sent) message(s), deferred \(progress.deferred), failed \(progress.failed)" +
+                         " in \(String(format: "%.1f", progress.elapsed)) s (\(Int(progress.rate.rounded())) messages/s)."]
+            if summary.resumedInFlight > 0 {
+                lines.append("\(summary.resumedInFlight) recipient(s) were in flight when the last run stopped; they were sent again and may have the message twice.")
+            }
+            if let stop = summary.stop { lines.append("Stopped: \(stop).") }
+            if let next = summary.nextRetry { lines.append("Deferred recipients retry from \(next) (UTC): run `kontakt campaign send \(name)` again.") }
+            if progress.failed > 0 || progress.deferred > 0 { lines.append("`kontakt campaign status \(name) --json` lists them with the server's replies.") }
+            print(lines.joined(separator: "\n"))
+            if case .failed(let message)? = summary.stop { throw ExitMessage(message) }
+        }
+
+        static func describe(_ outcome: SMTPDelivery) -> String {
+            switch outcome {
+            case .accepted(let reply): return "accepted (\(reply))"
+            case .deferred(_, let reply, _): return "deferred (\(reply))"
+            case .rejected(_, let reply): return "rejected (\(reply))"
+            }
+        }
+
+        static func number(_ text: String, _ key: String) throws -> Int {
+            guard let value = Int(text), value > 0 else { throw ValidationError("the setting \(key) is \"\(text)\", not a positive number") }
+            return value
+        }
+    }
+
+    struct Pause: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pause",
+            abstract: "Ask a running `campaign send` to stop after the messages in flight; send again to resume.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+
+        func run() throws {
+            try global.open().write { db in
+                let campaign = try CampaignRecords.fetch(name: name, db: db)
+                try DeliveryJournal.setPaused(true, campaignId: campaign.id!, db: db)
+            }
+            print("Campaign \(name) pauses after the messages in flight; `kontakt campaign send \(name)` resumes it.")
+        }
+    }
+}
+
+/// A failure already explained in the summary: reported as the error line and a non-zero exit.
+struct ExitMessage: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+/// The progress of a send on standard error: a bar redrawn in place on a terminal, a plain line
+/// every few seconds otherwise.
+final class ProgressLine {
+    private let terminal = isatty(2) == 1
+    private var lastShown = 0.0
+
+    func show(_ progress: SendProgress) {
+        let now = Date().timeIntervalSince1970
+        guard now - lastShown >= (terminal ? 0.2 : 5) else { return }
+        lastShown = now
+        write(progress, final: false)
+    }
+
+    func finish(_ progress: SendProgress) {
+        if terminal { write(progress, final: true) }
+    }
+
+    private func write(_ progress: SendProgress, final: Bool) {
+        let eta = progress.eta.map { String(format: " · ETA %d:%02d", Int($0) / 60, Int($0) % 60) } ?? ""
+        let counts = "sent \(progress.sent) · deferred \(progress.deferred) · failed \(progress.failed) · \(Int(progress.rate.rounded()))/s\(eta)"
+        let line: String
+        if terminal {
+            let width = 24
+            let filled = progress.due > 0 ? min(width, progress.done * width / progress.due) : width
+            line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(progress.done)/\(progress.due) " + counts + "\u{1B}[K" + (final ? "\n" : "")
+        } else {
+            line = "\(progress.done)/\(progress.due): " + counts + "\n"
+        }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+}
