@@ -26,4 +26,4 @@ bench: release
 	@python3 Benchmarks/bench.py
 
 clean:
-	rm -rf .build demo.sqlite* Outbox/demo-data Benchmarks/work
+	rm -rf .build demo.sqlite* Outbox/demo-data Outbox/demo-smtp Outbox/novinky-demo Benchmarks/work

@@ -50,4 +50,22 @@ kontakt campaign create novinky-demo --template Templates/newsletter.md \
 kontakt campaign render novinky-demo
 kontakt campaign status novinky-demo
 echo
+echo "== Sending it to a local SMTP server (aiosmtpd on 127.0.0.1, STARTTLS and a login)"
+spool=Outbox/demo-smtp
+rm -rf "$spool" && mkdir -p "$spool"
+openssl req -x509 -newkey rsa:2048 -nodes -keyout "$spool/key.pem" -out "$spool/cert.pem" -days 2 \
+  -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 2>/dev/null
+# The server stops when this script's pipe closes; its port is the first line it prints.
+exec 3> >(python3 Tests/TestSupport/smtp_server.py --spool "$spool" --tls "$spool/cert.pem" "$spool/key.pem" \
+  --require-starttls --auth novak:demo-heslo > "$spool/server.out" 2>/dev/null)
+for _ in $(seq 50); do grep -q PORT "$spool/server.out" 2>/dev/null && break; sleep 0.1; done
+port=$(awk '/PORT/ {print $2}' "$spool/server.out")
+kontakt config set smtp.url "smtp://novak@127.0.0.1:$port"
+kontakt config set smtp.cacert "$spool/cert.pem"
+KONTAKT_SMTP_PASSWORD=demo-heslo kontakt campaign send novinky-demo --concurrency 4
+kontakt campaign status novinky-demo
+echo "(the server received $(ls "$spool"/*.eml | wc -l) messages in $spool; the newest contacts are the e-mails:)"
+kontakt contact list --kind email --limit 3
+exec 3>&-
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"

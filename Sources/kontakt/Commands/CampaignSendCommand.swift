@@ -115,7 +115,7 @@ final class ProgressLine {
 
     func show(_ progress: SendProgress) {
         let now = Date().timeIntervalSince1970
-        guard now - lastShown >= (terminal ? 0.2 : 5) else { return }
+        guard now - lastShown >= (terminal ? 0.2 : 5), terminal || progress.done > 0 else { return }
         lastShown = now
         write(progress, final: false)
     }
