@@ -79,6 +79,6 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),
     ]
 )

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Creates the sample schema in a new database: three referents, the code lists territory,
 # industry, source and interest, and the attributes the sample CSV files carry.
-# Usage: scripts/sample-schema.sh DB  (uses .build/release/kontakt)
+# Usage: scripts/sample-schema.sh DB  (uses .build/release/kontakt, or the one in $KONTAKT_BIN)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
-kontakt() { .build/release/kontakt --db "$db" "$@" >/dev/null; }
+bin=${KONTAKT_BIN:-.build/release}
+kontakt() { "$bin/kontakt" --db "$db" "$@" >/dev/null; }
 
 kontakt init
 kontakt referent add novak --name "Jan Novák" --email jan.novak@kontakt-demo.cz
