@@ -34,11 +34,12 @@ final class Session {
         try run(arguments: arguments, executable: executable)
     }
 
-    func run(arguments: [String], executable: String = "kontakt", withDatabase: Bool = true) throws -> Outcome {
+    func run(arguments: [String], executable: String = "kontakt", withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = Session.binaryFolder.appendingPathComponent(executable)
         process.arguments = withDatabase ? ["--db", database] + arguments : arguments
         process.currentDirectoryURL = folder
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -65,9 +65,10 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let (campaign, counts) = try global.open().read { db in
+            let (campaign, counts, failures, nextRetry) = try global.open().read { db in
                 let campaign = try CampaignRecords.fetch(name: name, db: db)
-                return (campaign, try CampaignRecords.counts(campaignId: campaign.id!, db: db))
+                return (campaign, try CampaignRecords.counts(campaignId: campaign.id!, db: db),
+                        try DeliveryJournal.failures(campaignId: campaign.id!, db: db), try DeliveryJournal.nextRetry(campaignId: campaign.id!, db: db))
             }
             let buffer = OutputBuffer()
             if output.json {
@@ -78,6 +79,18 @@ struct CampaignCommand: ParsableCommand {
                     json.field("templateHash", campaign.templateHash)
                     json.field("expression", campaign.expression)
                     json.objectField("recipients") { for state in RecipientState.allCases { json.field(state.rawValue, Int64(counts[state] ?? 0)) } }
+                    json.field("nextRetry", nextRetry)
+                    json.arrayField("failures") {
+                        for failure in failures {
+                            json.object {
+                                json.field("person", failure.personId)
+                                json.field("email", failure.email)
+                                json.field("state", failure.state.rawValue)
+                                json.field("attempts", Int64(failure.attempts))
+                                json.field("reply", failure.reply)
+                            }
+                        }
+                    }
                 }
                 json.newline()
             } else {
@@ -85,6 +98,14 @@ struct CampaignCommand: ParsableCommand {
                 for state in RecipientState.allCases { table.add(state.rawValue, String(counts[state] ?? 0)) }
                 buffer.append("\(campaign.name): \(campaign.templatePath), \(campaign.segmentName.map { "segment \($0)" } ?? "where \(campaign.expression)")\n")
                 buffer.append(table.render() + "\n")
+                if !failures.isEmpty {
+                    var replies = TextTable("person", "email", "state", "attempts", "server's reply")
+                    for failure in failures {
+                        replies.add(String(failure.personId), failure.email ?? "", failure.state.rawValue, String(failure.attempts), failure.reply ?? "")
+                    }
+                    buffer.append("\n" + replies.render() + "\n")
+                }
+                if let nextRetry { buffer.append("Deferred recipients retry from \(nextRetry) (UTC).\n") }
             }
         }
     }
