@@ -23,7 +23,45 @@ enum DeliveryResult: Sendable {
     case unreadable(DeliveryJob, String)
 }
 
-final class DeliveryWorkers: @unchecked Sendable {
+/// Where jobs are sent from: worker threads, or the dispatching thread itself.
+protocol DeliveryLanes: AnyObject {
+    func submit(_ job: DeliveryJob)
+    /// The results reported so far, waiting up to `timeout` seconds for the first.
+    func collect(timeout: Double) -> [DeliveryResult]
+    /// Lets the lanes finish their current job and end.
+    func close()
+}
+
+/// One connection: the dispatching thread sends each message itself, in `submit`. With a
+/// single connection a worker thread buys no overlap (the next message waits for this one's
+/// commit anyway) and costs two thread wake-ups per message.
+final class InlineDelivery: DeliveryLanes {
+    private let makeTransport: () throws -> MessageTransport
+    private var transport: MessageTransport?
+    private var results: [DeliveryResult] = []
+
+    init(transport: @escaping () throws -> MessageTransport) { makeTransport = transport }
+
+    func submit(_ job: DeliveryJob) {
+        do {
+            if transport == nil { transport = try makeTransport() }
+            results.append(DeliveryWorkers.deliver(job, through: transport!))
+        } catch let error as SMTPError {
+            results.append(.stopped(job, error))
+        } catch {
+            results.append(.stopped(job, .configuration("\(error)")))
+        }
+    }
+
+    func collect(timeout: Double) -> [DeliveryResult] {
+        defer { results = [] }
+        return results
+    }
+
+    func close() { transport = nil }
+}
+
+final class DeliveryWorkers: DeliveryLanes, @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [DeliveryJob] = []
     private var results: [DeliveryResult] = []
@@ -58,7 +96,7 @@ final class DeliveryWorkers: @unchecked Sendable {
         }
     }
 
-    private static func deliver(_ job: DeliveryJob, through transport: MessageTransport) -> DeliveryResult {
+    static func deliver(_ job: DeliveryJob, through transport: MessageTransport) -> DeliveryResult {
         guard let data = FileManager.default.contents(atPath: job.path) else {
             return .unreadable(job, FileManager.default.fileExists(atPath: job.path) ? "cannot be read" : "no such file")
         }
@@ -95,7 +133,6 @@ final class DeliveryWorkers: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// The results reported so far, waiting up to `timeout` seconds for the first.
     func collect(timeout: Double) -> [DeliveryResult] {
         condition.lock()
         defer { condition.unlock() }
@@ -106,7 +143,7 @@ final class DeliveryWorkers: @unchecked Sendable {
         return collected
     }
 
-    /// Lets the threads finish their current job and end; waits for them.
+    /// Waits for the threads to finish their current job and end.
     func close() {
         condition.lock()
         closed = true

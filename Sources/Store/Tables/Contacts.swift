@@ -39,9 +39,13 @@ public enum Contacts {
 
     /// Records a contact and, when it names a next contact, the open task for it. Returns the
     /// contact's id and the task's.
+    ///
+    /// - Parameter checkingReferences: false where the firm and person come from the database
+    ///   itself (a campaign's journal): the foreign keys still hold, only the friendlier
+    ///   messages for typed input are not needed.
     @discardableResult
-    public static func record(_ contact: Contact, db: Database) throws -> (contactId: Int64, taskId: Int64?) {
-        try checkReferences(contact, db: db)
+    public static func record(_ contact: Contact, checkingReferences: Bool = true, db: Database) throws -> (contactId: Int64, taskId: Int64?) {
+        if checkingReferences { try checkReferences(contact, db: db) }
         let id = try insert(contact, db: db)
         var stored = contact
         stored.id = id
