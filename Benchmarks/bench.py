@@ -82,6 +82,7 @@ def main():
 
     segment_rows = segmentation(sample)
     render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite"))
+    delivery_rows = delivery(base=os.path.join(WORK, "persons.sqlite"))
 
     name_width = max(len(r[0]) for r in rows + segment_rows)
     print()
@@ -107,6 +108,17 @@ def main():
         mailmerge = render_rows[3][1]
         print(f"kontakt renders {render_rows[0][1] / mailmerge:.1f}x as many messages per second as mailmerge into a new Outbox on disk,"
               f" {render_rows[1][1] / mailmerge:.1f}x rendering again, {render_rows[2][1] / mailmerge:.1f}x in tmpfs.")
+
+    if delivery_rows:
+        print()
+        print(f"{'delivery to smtp-sink on 127.0.0.1'.ljust(58)}  {'msg/s':>8}  {'beside':>8}  {'ratio':>6}  {'target':>6}  {'peak MiB':>8}  verdict")
+        print(f"{'-' * 58}  {'-' * 8}  {'-' * 8}  {'-' * 6}  {'-' * 6}  {'-' * 8}  -------")
+        for name, rate, beside, goal, mib in delivery_rows:
+            ratio = rate / beside if beside else None
+            met = ratio is not None and ratio >= goal and (mib is None or mib <= 64)
+            print(f"{name.ljust(58)}  {rate:8.0f}  {beside or 0:8.0f}  {ratio or 0:6.2f}  {goal:6.2f}  {mib or 0:8.1f}  {'met' if met else 'MISSED'}")
+        print("beside: smtp-source -d -s N (Postfix) sending a message of the same size to the same sink, in the same run;")
+        print("for the mailmerge row, kontakt's 4-connection rate beside mailmerge's (target 25x). Peak memory target 64 MiB.")
 
 
 def timed_rss(args, runs):
@@ -155,6 +167,67 @@ def campaign_rendering(base):
         rows.append(("mailmerge 2.3.0 --dry-run --no-limit, 10,000, same Markdown", 10_000 / median, None, peak, None))
     else:
         print("mailmerge is not installed (pip install mailmerge==2.3.0): its comparison row is left out")
+    return rows
+
+
+def free_port():
+    import socket
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def delivery(base):
+    """20,000 recipients of the newsletter sent to Postfix's smtp-sink, with 1 and 4 connections, beside
+    smtp-source at equal connections; and mailmerge 2.3.0 sending 5,000 of them to the same sink."""
+    sink_binary = shutil.which("smtp-sink") or "/usr/sbin/smtp-sink"
+    if not os.path.exists(sink_binary):
+        print("smtp-sink is not installed (Debian package postfix, daemon not started): the delivery rows are left out")
+        return []
+    port = free_port()
+    sink = subprocess.Popen([sink_binary, "-u", "nobody", f"127.0.0.1:{port}", "256"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.3)
+    rows = []
+    try:
+        size = 0
+        for connections in (1, 4):
+            db = os.path.join(WORK, f"send-{connections}.sqlite")
+            outbox = os.path.join(WORK, f"send-outbox-{connections}")
+            shutil.copy(base, db)
+            kontakt(db, "campaign", "create", "newsletter", "--template", "Templates/newsletter.md", "--where", "id <= 20000", "--referent", "novak")
+            render_start = time.perf_counter()
+            kontakt(db, "--outbox", outbox, "campaign", "render", "newsletter")
+            render_time = time.perf_counter() - render_start
+            folder = os.path.join(outbox, "newsletter")
+            files = [name for name in os.listdir(folder) if name.endswith(".eml")]
+            size = sum(os.path.getsize(os.path.join(folder, name)) for name in files) // len(files)
+            send, peak = timed_rss([os.path.join(BIN, "kontakt"), "--db", db, "--outbox", outbox, "campaign", "send", "newsletter",
+                                    "--smtp", f"smtp://127.0.0.1:{port}", "--starttls", "off", "--concurrency", str(connections)], 1)
+            source_start = time.perf_counter()
+            subprocess.run(["smtp-source", "-d", "-s", str(connections), "-m", "20000", "-l", str(size), "-f", "novinky@kontakt-demo.cz",
+                            "-t", "test@kontakt-demo.cz", f"127.0.0.1:{port}"], check=True)
+            source = 20_000 / (time.perf_counter() - source_start)
+            rows.append((f"campaign send newsletter, 20,000, {connections} connection{'s' if connections > 1 else ''}", 20_000 / send, source, 0.8, peak))
+            rows.append((f"  render + send (merge, MIME, journal, contact log)", 20_000 / (render_time + send), source, 0.8, None))
+            shutil.rmtree(outbox, ignore_errors=True)
+        if shutil.which("mailmerge"):
+            csv_path = os.path.join(WORK, "mailmerge-send.csv")
+            with open(csv_path, "w") as out:
+                subprocess.run(["sqlite3", "-csv", "-header", base, "SELECT p.first, p.last, p.email, f.name AS firm FROM person p "
+                                "JOIN firm f ON f.id = p.firm_id WHERE p.email IS NOT NULL ORDER BY p.id LIMIT 5000"], stdout=out, check=True)
+            config = os.path.join(WORK, "mailmerge-server.conf")
+            with open(config, "w") as out:
+                out.write(f"[smtp_server]\nhost = 127.0.0.1\nport = {port}\nsecurity = Never\nusername = None\n")
+            started = time.perf_counter()
+            subprocess.run(["mailmerge", "--template", os.path.join(ROOT, "Benchmarks", "mailmerge", "newsletter.txt"), "--database", csv_path,
+                            "--config", config, "--no-dry-run", "--no-limit", "--output-format", "raw"],
+                           stdout=subprocess.DEVNULL, check=True, cwd=WORK)
+            mailmerge = 5_000 / (time.perf_counter() - started)
+            four = rows[2][1]
+            rows.append((f"mailmerge 2.3.0 sending 5,000 ({mailmerge:.0f} msg/s) beside kontakt, 4 connections", four, mailmerge, 25, None))
+    finally:
+        sink.terminate()
+        sink.wait()
     return rows
 
 
