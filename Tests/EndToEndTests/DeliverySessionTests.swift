@@ -133,4 +133,33 @@ import Testing
         #expect(slowReply.hasSuffix("server response timeout"), "\(slowReply)")
         #expect((try s.json("contact", "list", "--person", "3") as? [Any])?.isEmpty == true)
     }
+
+    @Test func testToSendsCopiesOnlyAndRateAndSecretFilesApply() throws {
+        let s = try database()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try campaign(s)
+        let certificate = try TestCertificate(in: s.folder)
+        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--require-starttls",
+                                         "--auth", "novak:heslo-ze-souboru", "--xoauth2", "novak:ya29.token-ze-souboru"])
+        try s.ok("config", "set", "smtp.url", "smtp://novak@127.0.0.1:\(server.port)")
+        try s.ok("config", "set", "smtp.cacert", certificate.certificate)
+        let outbox = s.folder.appendingPathComponent("Outbox").path
+        let passwordFile = try s.write("heslo.txt", "heslo-ze-souboru\n")
+        let tokenFile = try s.write("token.txt", "ya29.token-ze-souboru\n")
+
+        // --test-to: the first two messages, to one address; nothing recorded.
+        let test = try s.ok("--outbox", outbox, "campaign", "send", "novinky", "--test-to", "Tester <tester@kontakt-demo.cz>", "--limit", "2",
+                            "--password-file", passwordFile)
+        #expect(test.split(separator: "\n").count == 2 && test.contains("accepted"))
+        #expect(try server.captured().map(\.to) == [["tester@kontakt-demo.cz"], ["tester@kontakt-demo.cz"]])
+        #expect((try status(s)["recipients"] as? [String: Int])?["rendered"] == 8)
+        #expect((try s.json("contact", "list", "--kind", "email") as? [Any])?.isEmpty == true)
+
+        // The real send, by XOAUTH2 from a file, at 4 messages a second after a burst of four.
+        let started = Date()
+        let sent = try s.ok("--outbox", outbox, "campaign", "send", "novinky", "--oauth2-token-file", tokenFile, "--rate", "4/s")
+        #expect(sent.contains("Sent 7 message(s), deferred 0, failed 1"))
+        #expect(Date().timeIntervalSince(started) >= 0.9)
+        #expect(try server.captured().count == 9)
+    }
 }

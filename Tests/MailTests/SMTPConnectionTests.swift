@@ -71,6 +71,25 @@ import Testing
         #expect(try server.captured().count == 1)
     }
 
+    @Test func smtpsIsTLSFromTheFirstByte() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let certificate = try TestCertificate(in: folder)
+        let server = try SMTPTestServer(["--tls", certificate.certificate, certificate.key, "--implicit-tls", "--auth", "novak:tajne"])
+        let connection = try SMTPConnection(settings: SMTPSettings(url: "smtps://novak@127.0.0.1:\(server.port)", secret: .password("tajne"),
+                                                                 caFile: certificate.certificate))
+        #expect(try connection.send(from: "novak@kontakt-demo.cz", to: ["eva@firma.cz"], message: message(to: "eva@firma.cz"))
+                == .accepted(reply: "250 2.0.0 Ok: queued as K000001"))
+        let plain = try SMTPConnection(settings: SMTPSettings(url: "smtp://novak@127.0.0.1:\(server.port)", secret: .password("tajne"),
+                                                            caFile: certificate.certificate, replyTimeout: 2))
+        #expect(throws: (any Error).self) {
+            guard case .accepted = try plain.send(from: "novak@kontakt-demo.cz", to: ["eva@firma.cz"], message: message(to: "eva@firma.cz")) else {
+                throw SMTPError.configuration("not accepted")
+            }
+        }
+        #expect(try server.captured().count == 1)
+    }
+
     @Test func startTLSRequiredRefusesAServerWithoutIt() throws {
         let server = try SMTPTestServer()
         let connection = try SMTPConnection(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", startTLS: .required))
@@ -113,6 +132,8 @@ import Testing
         #expect(try send("data554-eva@firma.cz") == .rejected(code: 554, reply: "554 5.7.1 Message refused as spam"))
         let dropped = try send("drop-eva@firma.cz")
         guard case .deferred(0, _, true) = dropped else { Issue.record("a dropped connection should defer, not \(dropped)"); return }
+        let droppedInData = try send("middrop-eva@firma.cz")
+        guard case .deferred(0, _, true) = droppedInData else { Issue.record("a connection dropped mid-data should defer, not \(droppedInData)"); return }
         #expect(try send("slow-eva@firma.cz") == .accepted(reply: "250 2.0.0 Ok: queued as K000002"))
         #expect(try send("eva@firma.cz") == .accepted(reply: "250 2.0.0 Ok: queued as K000003"))
         #expect(try server.captured().map { $0.to } == [["eva@firma.cz"], ["slow-eva@firma.cz"], ["eva@firma.cz"]])

@@ -8,7 +8,8 @@ standard input closes, so it never outlives the test that started it.
 Faults are chosen by the recipient's local part, so one server serves a whole test:
   rcpt450-…  RCPT answered 450          rcpt550-…  RCPT answered 550
   data451-…  DATA answered 451          data554-…  DATA answered 554
-  drop-…     the connection is closed while the message's data arrives, no reply
+  drop-…     the connection is closed once the message's data has arrived, before the reply
+  middrop-…  the connection is closed in the middle of the message's data
   slow-…     the reply to DATA comes after --slow seconds
 --greeting-421 N answers the first N connections with 421 and closes them.
 """
@@ -111,6 +112,14 @@ class FaultySMTP(SMTP):
         if not self.refused:
             super().connection_lost(error)
 
+    async def smtp_DATA(self, arg):
+        if any(to.split("@")[0].lower().startswith("middrop-") for to in self.envelope.rcpt_tos):
+            await self.push("354 End data with <CR><LF>.<CR><LF>")
+            await self._reader.readuntil(b"\r\n")  # the first line of the message, then gone
+            self.transport.close()
+            return
+        await super().smtp_DATA(arg)
+
 
 class FaultyController(Controller):
     def factory(self):
@@ -122,6 +131,7 @@ def main():
     parser.add_argument("--spool", required=True)
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
     parser.add_argument("--require-starttls", action="store_true")
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte (smtps://) instead of STARTTLS")
     parser.add_argument("--auth", help="USER:PASSWORD accepted by PLAIN and LOGIN")
     parser.add_argument("--xoauth2", help="USER:TOKEN accepted by XOAUTH2")
     parser.add_argument("--slow", type=float, default=3.0)
@@ -136,17 +146,21 @@ def main():
         return AuthResult(success=False, handled=False)
 
     kwargs = {}
+    controller_kwargs = {}
     if options.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(*options.tls)
-        kwargs["tls_context"] = context
-        kwargs["require_starttls"] = options.require_starttls
+        if options.implicit_tls:
+            controller_kwargs["ssl_context"] = context
+        else:
+            kwargs["tls_context"] = context
+            kwargs["require_starttls"] = options.require_starttls
     if options.auth or options.xoauth2:
         kwargs["authenticator"] = authenticator
         kwargs["auth_required"] = True
-        kwargs["auth_require_tls"] = bool(options.tls)
+        kwargs["auth_require_tls"] = bool(options.tls) and not options.implicit_tls
     port = free_port()
-    controller = FaultyController(Handler(Spool(options.spool), options), hostname="127.0.0.1", port=port, **kwargs)
+    controller = FaultyController(Handler(Spool(options.spool), options), hostname="127.0.0.1", port=port, **controller_kwargs, **kwargs)
     controller.start()
     # Set after start: the controller's own readiness probe is a connection too.
     FaultySMTP.refusals_left = options.greeting_421

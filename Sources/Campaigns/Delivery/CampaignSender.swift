@@ -76,6 +76,7 @@ private struct Delivery {
     var stop: SendStop?
     /// Consecutive connection-level deferrals (421, refused, dropped), and the pause they impose.
     var connectionTrouble = 0
+    var deferredInARow = 0
     var backoffUntil: Double = 0
     var sentToday: Int
     let day: String
@@ -199,13 +200,19 @@ private struct Delivery {
                 sentToday += 1
                 progress.sent += 1
                 connectionTrouble = 0
+                deferredInARow = 0
                 return
             case .deferred(_, let reply, let connection):
                 try journey.postpone(reply: reply, now: now, policy: options.retry)
-                if connection { backOff(reply) } else { connectionTrouble = 0 }
+                // The server as a whole (421, refused, dropped) backs off at once; per-message
+                // 4xx (450, 451, 454 …) when every connection met one in a row: a server
+                // throttling or greylisting the sender.
+                deferredInARow += 1
+                if connection || deferredInARow >= options.concurrency { backOff(reply) }
             case .rejected(_, let reply):
                 try journey.reject(reply: reply)
                 connectionTrouble = 0
+                deferredInARow = 0
             }
         case .stopped(let done, let error):
             job = done
@@ -224,8 +231,8 @@ private struct Delivery {
                                    retryAt: journey.retryAt.map(Timestamp.at), reply: journey.reply, db: db)
     }
 
-    /// A burst of connection-level refusals (421, refused, dropped) pauses dispatching, twice
-    /// as long each time up to a minute; after ten in a row the run stops.
+    /// A burst of refusals pauses dispatching, twice as long each time up to a minute; after ten
+    /// pauses with no message accepted or refused in between, the run stops.
     private mutating func backOff(_ reply: String) {
         connectionTrouble += 1
         let pause = min(60, 0.5 * Double(1 << min(connectionTrouble - 1, 8)))

@@ -101,7 +101,7 @@ final class DeliveryWorkers: DeliveryLanes, @unchecked Sendable {
             return .unreadable(job, FileManager.default.fileExists(atPath: job.path) ? "cannot be read" : "no such file")
         }
         let now = Date().timeIntervalSince1970
-        let bytes = DateHeader.refreshed(Array(data), to: MailDate.now())
+        let bytes = DateHeader.refreshed(LineEnds.crlf(Array(data)), to: MailDate.now())
         do {
             let outcome = try transport.send(from: job.recipient.envelopeFrom, to: job.redirectTo ?? job.recipient.envelopeTo, message: bytes)
             return .delivered(job, outcome, sent: bytes, at: now)
@@ -136,8 +136,12 @@ final class DeliveryWorkers: DeliveryLanes, @unchecked Sendable {
     func collect(timeout: Double) -> [DeliveryResult] {
         condition.lock()
         defer { condition.unlock() }
-        let deadline = Date(timeIntervalSinceNow: timeout)
-        while results.isEmpty && condition.wait(until: deadline) {}
+        if timeout.isFinite {
+            let deadline = Date(timeIntervalSinceNow: timeout)
+            while results.isEmpty && condition.wait(until: deadline) {}
+        } else {
+            while results.isEmpty { condition.wait() }
+        }
         let collected = results
         results = []
         return collected

@@ -57,7 +57,7 @@ public enum SendStop: Sendable, Equatable, CustomStringConvertible {
         case .paused: return "paused (`kontakt campaign send` resumes)"
         case .limit(let count): return "stopped at --limit \(count)"
         case .dailyCap(let cap, let account): return "the daily cap of \(cap) messages for \(account) is reached; the rest go out on the next day's run"
-        case .serverTrouble(let reply): return "the server keeps refusing connections (\(reply)); run `kontakt campaign send` again later"
+        case .serverTrouble(let reply): return "the server keeps deferring or refusing (\(reply)); run `kontakt campaign send` again later"
         case .failed(let message): return message
         }
     }
