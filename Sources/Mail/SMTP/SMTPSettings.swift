@@ -36,7 +36,7 @@ public struct SMTPSettings: Sendable {
             throw SMTPError.configuration("the SMTP URL \"\(url)\" must start with smtp:// or smtps://")
         }
         // A password in the URL would end up in the settings, in shell history and in messages.
-        let authority = url.dropFirst(lowered.hasPrefix("smtps://") ? 8 : 7).prefix { $0 != "/" }
+        let authority = SMTPSettings.authority(of: url)
         if let at = authority.lastIndex(of: "@"), authority[..<at].contains(":") {
             throw SMTPError.configuration("the SMTP URL carries a password: give only the user in the URL (smtp://user@host) and the password in $KONTAKT_SMTP_PASSWORD or --password-file")
         }
@@ -51,17 +51,17 @@ public struct SMTPSettings: Sendable {
 
     /// The URL's user, if any (`smtp://user@host`): the account a daily cap counts against.
     public var user: String? {
-        let lowered = url.lowercased()
-        let authority = url.dropFirst(lowered.hasPrefix("smtps://") ? 8 : 7).prefix { $0 != "/" }
+        let authority = SMTPSettings.authority(of: url)
         guard let at = authority.lastIndex(of: "@") else { return nil }
         return String(authority[..<at]).percentDecoded
     }
 
     /// Host and port as the account's name: `user@host:port`, never a secret.
-    public var account: String {
-        let lowered = url.lowercased()
-        let authority = url.dropFirst(lowered.hasPrefix("smtps://") ? 8 : 7).prefix { $0 != "/" }
-        return String(authority).lowercased()
+    public var account: String { String(SMTPSettings.authority(of: url)).lowercased() }
+
+    /// `user@host:port` of `smtp[s]://user@host:port/…`.
+    private static func authority(of url: String) -> Substring {
+        url.dropFirst(url.lowercased().hasPrefix("smtps://") ? 8 : 7).prefix { $0 != "/" }
     }
 }
 
