@@ -45,6 +45,10 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Ink", package: "Ink"),
         ]),
+        // Pango and cairo (Debian libpango1.0-dev, libcairo2-dev; fonts-dejavu-core).
+        .systemLibrary(name: "CPangoCairo", pkgConfig: "pangocairo", providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]),
+        // Page layout and PDF: letters, envelopes, label sheets, cards; knows nothing of firms.
+        .target(name: "Print", dependencies: ["CPangoCairo", .product(name: "Yams", package: "Yams")]),
         // libcurl (Debian libcurl4-openssl-dev), with typed wrappers for its variadic setters.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058) and SMTP delivery through
@@ -57,7 +61,7 @@ let package = Package(
         ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
-            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns",
+            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -77,6 +81,7 @@ let package = Package(
         .testTarget(name: "InterchangeTests", dependencies: ["Interchange", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
+        .testTarget(name: "PrintTests", dependencies: ["Print", "TestSupport"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),

@@ -83,6 +83,7 @@ def main():
     segment_rows = segmentation(sample)
     render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite"))
     delivery_rows = delivery(base=os.path.join(WORK, "persons.sqlite"))
+    print_rows = printing(base=os.path.join(WORK, "persons.sqlite"))
 
     name_width = max(len(r[0]) for r in rows + segment_rows)
     print()
@@ -108,6 +109,14 @@ def main():
         mailmerge = render_rows[3][1]
         print(f"kontakt renders {render_rows[0][1] / mailmerge:.1f}x as many messages per second as mailmerge into a new Outbox on disk,"
               f" {render_rows[1][1] / mailmerge:.1f}x rendering again, {render_rows[2][1] / mailmerge:.1f}x in tmpfs.")
+
+    if print_rows:
+        print()
+        print(f"{'print'.ljust(58)}  {'median':>9}  {'target':>9}  {'peak MiB':>8}  {'target':>6}  verdict")
+        print(f"{'-' * 58}  {'-' * 9}  {'-' * 9}  {'-' * 8}  {'-' * 6}  -------")
+        for name, median, goal, mib, mib_goal in print_rows:
+            met = median <= goal and mib <= mib_goal
+            print(f"{name.ljust(58)}  {median * 1000:7.0f}ms  {goal * 1000:7.0f}ms  {mib:8.1f}  {mib_goal:6.0f}  {'met' if met else 'MISSED'}")
 
     if delivery_rows:
         print()
@@ -168,6 +177,14 @@ def campaign_rendering(base):
     else:
         print("mailmerge is not installed (pip install mailmerge==2.3.0): its comparison row is left out")
     return rows
+
+
+def printing(base):
+    """30,000 address labels on 3 × 8 sheets from a person segment, into one PDF."""
+    pdf = os.path.join(WORK, "labels.pdf")
+    median, peak = timed_rss([os.path.join(BIN, "kontakt"), "--db", base, "labels", "--where", "id <= 30000", "--sheet", "3x8-70x37",
+                              "--out", pdf], 3)
+    return [("labels --where … --sheet 3x8-70x37, 30,000 labels, 1,250 pages", median, 5.0, peak, 200)]
 
 
 def free_port():

@@ -68,4 +68,7 @@ echo "(the server received $(ls "$spool"/*.eml | wc -l) messages in $spool; the 
 kontakt contact list --kind email --limit 3
 exec 3>&-
 echo
+echo "== Address labels for the same customers, on 3 × 8 sheets with two labels already used"
+kontakt labels --where 'role = customer and email is not empty' --sheet 3x8-70x37 --skip 2
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"

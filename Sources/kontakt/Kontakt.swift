@@ -9,6 +9,7 @@ import Campaigns
 import Logging
 import Mail
 import Merge
+import Print
 import Segmentation
 import Store
 
@@ -23,7 +24,7 @@ struct Kontakt: ParsableCommand {
             Diagnostics go to stderr at the level $KONTAKT_LOG_LEVEL names (trace, debug, info, notice, warning — the default —, error).
             """,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
-                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, ConfigCommand.self, ImportCommand.self])
+                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LabelsCommand.self, ConfigCommand.self, ImportCommand.self])
 
     /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
     /// keep ArgumentParser's help.
@@ -74,7 +75,7 @@ struct Kontakt: ParsableCommand {
     static func isDomainError(_ error: Error) -> Bool {
         error is CRM.ValidationError || error is ValidationErrors || error is StoreError || error is InterchangeError || error is DatabaseError
             || error is SegmentError || error is SavedSegmentError || error is MergeError || error is MailError || error is OutboxError || error is CampaignError
-            || error is SMTPError || error is SendError || error is DeliveryError || error is ExitMessage
+            || error is SMTPError || error is SendError || error is DeliveryError || error is ExitMessage || error is PrintError
     }
 
     static func message(for error: Error) -> String {

@@ -1,0 +1,152 @@
+// A PDF file written page by page through cairo, with text laid out by Pango (HarfBuzz shaping,
+// fontconfig fonts, so Czech diacritics come out whole and searchable).
+
+import CPangoCairo
+
+/// How a piece of text is set.
+public struct TextStyle: Sendable, Equatable {
+    public var family: String
+    /// Points.
+    public var size: Double
+    public var bold: Bool
+
+    public init(family: String = "DejaVu Sans", size: Double, bold: Bool = false) {
+        self.family = family
+        self.size = size
+        self.bold = bold
+    }
+}
+
+/// What became of a block of lines asked to fit a box.
+public struct Fit: Sendable, Equatable {
+    /// The size it was set in.
+    public var size: Double
+    /// Lines were cut with an ellipsis (or left out) because even the smallest size was too big.
+    public var truncated: Bool
+}
+
+/// Pages of one size, drawn in millimetres from the top-left corner.
+public final class PDFDocument {
+    public let path: String
+    public let pageSize: PageSize
+    private let surface: OpaquePointer
+    private let context: OpaquePointer
+    /// One layout reused for every piece of text: making one per label costs more than drawing.
+    private let layout: OpaquePointer
+    private var fonts: [TextStyle: OpaquePointer] = [:]
+    public private(set) var pages = 0
+    private var pageOpen = false
+    private var finished = false
+
+    public init(path: String, pageSize: PageSize) throws {
+        self.path = path
+        self.pageSize = pageSize
+        surface = cairo_pdf_surface_create(path, Points.of(pageSize.width), Points.of(pageSize.height))
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            cairo_surface_destroy(surface)
+            throw PrintError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
+        }
+        context = cairo_create(surface)
+        layout = pango_cairo_create_layout(context)
+    }
+
+    deinit {
+        for font in fonts.values { pango_font_description_free(font) }
+        g_object_unref(UnsafeMutableRawPointer(layout))
+        cairo_destroy(context)
+        cairo_surface_destroy(surface)
+    }
+
+    /// Starts a new page (the first call starts the first).
+    public func newPage() {
+        if pageOpen { cairo_show_page(context) }
+        pageOpen = true
+        pages += 1
+    }
+
+    /// Ends the last page and writes the file.
+    public func finish() throws {
+        guard !finished else { return }
+        finished = true
+        if pageOpen { cairo_show_page(context) }
+        cairo_surface_finish(surface)
+        let status = cairo_surface_status(surface)
+        guard status == CAIRO_STATUS_SUCCESS else {
+            throw PrintError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
+        }
+    }
+
+    /// Draws `lines` in `box`, one per line, at `style`'s size if they fit, else smaller down
+    /// to `minimumSize`; lines still too wide end in an ellipsis, and lines below the box's
+    /// bottom are left out. Nothing is ever drawn outside the box.
+    @discardableResult
+    public func draw(lines: [String], in box: Box, style: TextStyle, minimumSize: Double? = nil) -> Fit {
+        let text = lines.joined(separator: "\n")
+        var size = style.size
+        let smallest = min(minimumSize ?? style.size, style.size)
+        setText(text, style: TextStyle(family: style.family, size: size, bold: style.bold), width: nil)
+        while size > smallest {
+            let (width, height) = extent()
+            if width <= Points.of(box.width) && height <= Points.of(box.height) { break }
+            size = max(smallest, size - 0.5)
+            setFont(TextStyle(family: style.family, size: size, bold: style.bold))
+        }
+        var (width, height) = extent()
+        var truncated = false
+        if width > Points.of(box.width) || height > Points.of(box.height) {
+            truncated = true
+            pango_layout_set_width(layout, Int32(Points.of(box.width) * Double(kontakt_pango_scale())))
+            pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END)
+            (width, height) = extent()
+            if height > Points.of(box.height) {
+                // Whole lines that do not fit under the box's bottom are left out.
+                var kept = lines
+                while kept.count > 1 {
+                    kept.removeLast()
+                    pango_layout_set_text(layout, kept.joined(separator: "\n"), -1)
+                    if extent().height <= Points.of(box.height) { break }
+                }
+            }
+        }
+        cairo_save(context)
+        cairo_rectangle(context, Points.of(box.x), Points.of(box.y), Points.of(box.width), Points.of(box.height))
+        cairo_clip(context)
+        cairo_move_to(context, Points.of(box.x), Points.of(box.y))
+        pango_cairo_show_layout(context, layout)
+        cairo_restore(context)
+        pango_layout_set_width(layout, -1)
+        pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_NONE)
+        return Fit(size: size, truncated: truncated)
+    }
+
+    private func setText(_ text: String, style: TextStyle, width: Double?) {
+        setFont(style)
+        pango_layout_set_width(layout, width.map { Int32($0 * Double(kontakt_pango_scale())) } ?? -1)
+        pango_layout_set_text(layout, text, -1)
+    }
+
+    private func setFont(_ style: TextStyle) {
+        let font: OpaquePointer
+        if let known = fonts[style] {
+            font = known
+        } else {
+            font = pango_font_description_new()
+            pango_font_description_set_family(font, style.family)
+            pango_font_description_set_weight(font, style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL)
+            pango_font_description_set_size(font, Int32(style.size * Double(kontakt_pango_scale())))
+            fonts[style] = font
+        }
+        pango_layout_set_font_description(layout, font)
+    }
+
+    /// The laid-out text's width and height in points.
+    private func extent() -> (width: Double, height: Double) {
+        var logical = PangoRectangle()
+        pango_layout_get_extents(layout, nil, &logical)
+        let scale = Double(kontakt_pango_scale())
+        return (Double(logical.width) / scale, Double(logical.height) / scale)
+    }
+}
+
+extension TextStyle: Hashable {}

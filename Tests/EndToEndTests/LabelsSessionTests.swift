@@ -1,0 +1,45 @@
+// `kontakt labels` through the built binary: a segment's address blocks on a preset sheet,
+// read back from the PDF by pypdf.
+
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct LabelsSessionTests {
+    var sheets: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Templates/labels").path
+    }
+
+    @Test func aSegmentsLabelsAfterTheSkippedOnes() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("init")
+        try s.ok("firm", "add", "Strojírny Žďár, s.r.o.", "--role", "customer", "--street", "Náměstí Republiky 1234/56", "--city", "Žďár nad Sázavou",
+                 "--zip", "591 01")
+        try s.ok("firm", "add", "Dodavatel", "--role", "supplier", "--street", "Dlouhá 1", "--city", "Praha", "--zip", "110 00")
+        for number in 1...30 {
+            try s.ok("person", "add", "--firm", "1", "--first", "Alžběta", "--last", "Nováková \(number)", "--title-before", "Ing.")
+        }
+        try s.ok("person", "add", "--firm", "2", "--first", "Jan", "--last", "Dodavatel")
+        let pdf = s.folder.appendingPathComponent("stitky.pdf").path
+        let printed = try s.ok("labels", "--where", "role = customer", "--sheet", "3x7-63.5x38.1", "--skip", "20", "--out", pdf, "--sheets", sheets)
+        #expect(printed.hasPrefix("Printed 30 label(s) on 3 sheet(s) of 3x7-63.5x38.1: \(pdf)"))
+        let read = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            reader = PdfReader(sys.stdin.read())
+            pages = [page.extract_text() for page in reader.pages]
+            print(json.dumps({"pages": str(len(pages)), "first": pages[0], "count": str(sum(p.count("Ing. Alžběta Nováková") for p in pages))}))
+            """, input: Data(pdf.utf8))
+        #expect(read["pages"] == "3" && read["count"] == "30")
+        #expect(read["first"] == "Strojírny Žďár, s.r.o.\nIng. Alžběta Nováková 1\nNáměstí Republiky 1234/56\n591 01  ŽĎÁR NAD SÁZAVOU")
+
+        let skipAll = try s.run(arguments: ["labels", "--where", "role = customer", "--sheet", "3x7-63.5x38.1", "--skip", "21", "--sheets", sheets])
+        #expect(skipAll.status != 0 && skipAll.stderr.contains("would skip the whole sheet of 21 labels"))
+        let unknown = try s.run(arguments: ["labels", "--where", "role = customer", "--sheet", "3x9", "--sheets", sheets])
+        #expect(unknown.status != 0 && unknown.stderr.contains("no label sheet \"3x9\"; known: 2x4-105x74"))
+        let nobody = try s.run(arguments: ["labels", "--where", "role = prospect", "--sheet", "3x8-70x37", "--sheets", sheets])
+        #expect(nobody.status != 0 && nobody.stderr.contains("selects no one"))
+    }
+}

@@ -1,0 +1,116 @@
+// Labels printed to a real PDF and read back by pypdf (text, positions) and rendered by
+// pdftoppm (not blank).
+
+import Foundation
+import TestSupport
+import Testing
+@testable import Print
+
+@Suite(.serialized) struct LabelPrintTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-labels-\(UUID().uuidString)")
+
+    func blocks(_ count: Int) -> [[String]] {
+        (1...count).map { number in
+            ["Vážená paní", "Ing. Alžběta Nováková \(number)", "Strojírny Žďár nad Sázavou, s.r.o.", "Náměstí Republiky 1234/56", "591 01  Žďár nad Sázavou 1"]
+        }
+    }
+
+    /// Each text line of each page with its start in millimetres from the top left (x, and the
+    /// baseline's y). cairo shows a line in several runs (one per font subset), so runs on
+    /// one baseline that follow each other are joined.
+    func fragments(_ pdf: String) throws -> [[(text: String, x: Double, y: Double)]] {
+        let output = try Python.run("""
+            import sys, json
+            from pypdf import PdfReader
+            reader = PdfReader(sys.stdin.read())
+            pages = []
+            for page in reader.pages:
+                height = float(page.mediabox.height)
+                lines = []
+                def visit(text, cm, tm, font, size):
+                    if not text.strip("\\n"):
+                        return
+                    x = (cm[0] * tm[4] + cm[2] * tm[5] + cm[4]) * 25.4 / 72
+                    y = (height - (cm[1] * tm[4] + cm[3] * tm[5] + cm[5])) * 25.4 / 72
+                    if lines and abs(lines[-1][2] - y) < 0.2:
+                        lines[-1][0] += text.strip("\\n")
+                    else:
+                        lines.append([text.strip("\\n"), x, y])
+                page.extract_text(visitor_text=visit)
+                pages.append(lines)
+            print(json.dumps(pages))
+            """, input: Data(pdf.utf8))
+        let pages = try JSONSerialization.jsonObject(with: output) as? [[[Any]]] ?? []
+        return pages.map { page in page.map { ($0[0] as? String ?? "", $0[1] as? Double ?? 0, $0[2] as? Double ?? 0) } }
+    }
+
+    @Test func labelsFillSheetsAfterTheSkippedOnesWithDiacriticsIntact() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = try LabelSheets.named("3x8-70x37", folder: LabelSheetTests.folder)
+        let pdf = folder.appendingPathComponent("stitky.pdf").path
+        let report = try LabelPrinter.print(blocks(50), sheet: sheet, skip: 5, to: pdf)
+        #expect(report.labels == 50 && report.pages == 3)
+        let pages = try fragments(pdf)
+        #expect(pages.count == 3)
+        // 19 labels on the first sheet (5 used already), 24 on the second, 7 on the third.
+        #expect(pages.map { page in page.filter { $0.text.hasPrefix("Ing. Alžběta Nováková") }.count } == [19, 24, 7])
+        let text = pages.flatMap { $0.map(\.text) }
+        #expect(text.contains("Strojírny Žďár nad Sázavou, s.r.o.") && text.contains("591 01  Žďár nad Sázavou 1"))
+        // The first block sits in the sixth label (row 2, column 3), inside its padding.
+        let first = try #require(pages[0].first { $0.text == "Ing. Alžběta Nováková 1" })
+        let box = sheet.box(at: 5).inset(by: sheet.padding)
+        #expect(first.x >= box.x - 0.5 && first.x <= box.x + 1, "x \(first.x) vs \(box.x)")
+        #expect(first.y >= box.y && first.y <= box.y + 12, "y \(first.y) vs \(box.y)")
+    }
+
+    @Test func aBlockTooLongShrinksThenEllipsisesAndIsReported() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = try LabelSheets.named("4x10-48.5x25.4", folder: LabelSheetTests.folder)
+        let pdf = folder.appendingPathComponent("dlouhe.pdf").path
+        let blocks = [["Jan Novák", "Krátká 1", "110 00  Praha 1"],
+                      ["Ing. Alžběta Nováková", "Strojírny Žďár nad Sázavou", "Náměstí 1", "591 01  Žďár nad Sázavou"],
+                      ["Společnost s neobyčejně dlouhým názvem pro zkoušku zkracování, a.s.", "Ulice s velmi dlouhým jménem 1234/567",
+                       "Další řádek", "A ještě jeden", "591 01  Žďár nad Sázavou 1"]]
+        let report = try LabelPrinter.print(blocks, sheet: sheet, to: pdf)
+        #expect(report.labels == 3 && report.pages == 1)
+        #expect(report.shrunk == [2] && report.truncated == [3])
+        let text = try fragments(pdf)[0].map(\.text).joined(separator: "\n")
+        #expect(text.contains("Jan Novák") && text.contains("…"))
+    }
+
+    @Test func aRenderedSheetIsNotBlank() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = try LabelSheets.named("2x7-99.1x38.1", folder: LabelSheetTests.folder)
+        let pdf = folder.appendingPathComponent("render.pdf").path
+        _ = try LabelPrinter.print(blocks(14), sheet: sheet, to: pdf)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftoppm", "-r", "50", "-gray", "-png", "-singlefile", pdf, folder.appendingPathComponent("page").path]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let png = try Data(contentsOf: folder.appendingPathComponent("page.png"))
+        let dark = try Python.strings("""
+            import sys, zlib, struct, json
+            data = sys.stdin.buffer.read()
+            pos, chunks = 8, b""
+            width = height = 0
+            while pos < len(data):
+                length, kind = struct.unpack(">I4s", data[pos:pos + 8])
+                body = data[pos + 8:pos + 8 + length]
+                if kind == b"IHDR": width, height = struct.unpack(">II", body[:8])
+                if kind == b"IDAT": chunks += body
+                pos += 12 + length
+            raw = zlib.decompress(chunks)
+            # Each row: a filter byte, then one grey byte per pixel; count bytes clearly dark.
+            # (Filtered rows distort values, but text still leaves many dark or changed bytes.)
+            rows = [raw[r * (width + 1) + 1:(r + 1) * (width + 1)] for r in range(height)]
+            inked = sum(1 for row in rows if any(b < 128 for b in row))
+            print(json.dumps({"inked": str(inked), "height": str(height)}))
+            """, input: png)
+        #expect(Int(dark["inked"] ?? "0")! > 20)
+    }
+}
