@@ -42,4 +42,26 @@ import Testing
         let nobody = try s.run(arguments: ["labels", "--where", "role = prospect", "--sheet", "3x8-70x37", "--sheets", sheets])
         #expect(nobody.status != 0 && nobody.stderr.contains("selects no one"))
     }
+
+    @Test func envelopesForAFirmSegmentCarryTheRememberedSender() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("init")
+        try s.ok("firm", "add", "Strojírny Žďár, s.r.o.", "--role", "customer", "--street", "Náměstí Republiky 1234/56", "--city", "Žďár nad Sázavou",
+                 "--zip", "591 01")
+        try s.ok("firm", "add", "Autodíly Plzeň", "--role", "customer", "--street", "Dlouhá 1", "--city", "Plzeň", "--zip", "301 00")
+        try s.ok("segment", "save", "zakaznici", "role = customer", "--firms")
+        try s.ok("config", "set", "print.sender", "Kontakt Demo s.r.o.|Vinohradská 12|120 00  PRAHA 2")
+        let pdf = s.folder.appendingPathComponent("obalky.pdf").path
+        #expect(try s.ok("envelopes", "--segment", "zakaznici", "--format", "c5", "--out", pdf) == "Printed 2 C5 envelope(s): \(pdf)\n")
+        let read = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            reader = PdfReader(sys.stdin.read())
+            print(json.dumps({"pages": str(len(reader.pages)), "second": reader.pages[1].extract_text(),
+                              "width": str(round(float(reader.pages[0].mediabox.width) * 25.4 / 72))}))
+            """, input: Data(pdf.utf8))
+        #expect(read["pages"] == "2" && read["width"] == "229")
+        #expect(read["second"] == "Kontakt Demo s.r.o.\nVinohradská 12\n120 00  PRAHA 2\nStrojírny Žďár, s.r.o.\nNáměstí Republiky 1234/56\n591 01  ŽĎÁR NAD SÁZAVOU")
+    }
 }

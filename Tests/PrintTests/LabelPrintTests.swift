@@ -15,35 +15,6 @@ import Testing
         }
     }
 
-    /// Each text line of each page with its start in millimetres from the top left (x, and the
-    /// baseline's y). cairo shows a line in several runs (one per font subset), so runs on
-    /// one baseline that follow each other are joined.
-    func fragments(_ pdf: String) throws -> [[(text: String, x: Double, y: Double)]] {
-        let output = try Python.run("""
-            import sys, json
-            from pypdf import PdfReader
-            reader = PdfReader(sys.stdin.read())
-            pages = []
-            for page in reader.pages:
-                height = float(page.mediabox.height)
-                lines = []
-                def visit(text, cm, tm, font, size):
-                    if not text.strip("\\n"):
-                        return
-                    x = (cm[0] * tm[4] + cm[2] * tm[5] + cm[4]) * 25.4 / 72
-                    y = (height - (cm[1] * tm[4] + cm[3] * tm[5] + cm[5])) * 25.4 / 72
-                    if lines and abs(lines[-1][2] - y) < 0.2:
-                        lines[-1][0] += text.strip("\\n")
-                    else:
-                        lines.append([text.strip("\\n"), x, y])
-                page.extract_text(visitor_text=visit)
-                pages.append(lines)
-            print(json.dumps(pages))
-            """, input: Data(pdf.utf8))
-        let pages = try JSONSerialization.jsonObject(with: output) as? [[[Any]]] ?? []
-        return pages.map { page in page.map { ($0[0] as? String ?? "", $0[1] as? Double ?? 0, $0[2] as? Double ?? 0) } }
-    }
-
     @Test func labelsFillSheetsAfterTheSkippedOnesWithDiacriticsIntact() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -51,7 +22,7 @@ import Testing
         let pdf = folder.appendingPathComponent("stitky.pdf").path
         let report = try LabelPrinter.print(blocks(50), sheet: sheet, skip: 5, to: pdf)
         #expect(report.labels == 50 && report.pages == 3)
-        let pages = try fragments(pdf)
+        let pages = try PDFText.lines(pdf)
         #expect(pages.count == 3)
         // 19 labels on the first sheet (5 used already), 24 on the second, 7 on the third.
         #expect(pages.map { page in page.filter { $0.text.hasPrefix("Ing. Alžběta Nováková") }.count } == [19, 24, 7])
@@ -76,7 +47,7 @@ import Testing
         let report = try LabelPrinter.print(blocks, sheet: sheet, to: pdf)
         #expect(report.labels == 3 && report.pages == 1)
         #expect(report.shrunk == [2] && report.truncated == [3])
-        let text = try fragments(pdf)[0].map(\.text).joined(separator: "\n")
+        let text = try PDFText.lines(pdf)[0].map(\.text).joined(separator: "\n")
         #expect(text.contains("Jan Novák") && text.contains("…"))
     }
 

@@ -12,6 +12,7 @@ public enum Settings {
         "smtp.concurrency": "SMTP connections at once",
         "smtp.cacert": "a PEM file of certificate authorities to trust",
         "mail.from": "the sender when a template names none (Name <address>)",
+        "print.sender": "the sender's block on envelopes and letters, lines separated by |",
     ]
 
     public static func get(_ key: String, db: Database) throws -> String? {

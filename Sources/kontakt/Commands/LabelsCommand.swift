@@ -45,39 +45,15 @@ struct LabelsCommand: ParsableCommand {
         guard skip < preset.labelsPerPage else {
             throw ValidationError("--skip \(skip) would skip the whole sheet of \(preset.labelsPerPage) labels")
         }
-        let (blocks, owners) = try global.open().read { db -> ([[String]], [String]) in
-            let schema = try AttributeDefinitions.schema(db: db)
-            let segment = try selection.chosenSegment(defaultTarget: .person, db: db)!
-            var blocks: [[String]] = [], owners: [String] = []
-            if segment.target == .firm {
-                try Firms.forEach(filter: segment.filter(selecting: .firm), schema: schema, db: db) { firm in
-                    blocks.append(AddressBlock(firmName: firm.name, address: firm.address).lines)
-                    owners.append("firm \(firm.id!)")
-                }
-            } else {
-                var firm: Firm?
-                try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
-                    let person = listing.person
-                    if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
-                    blocks.append(AddressBlock(firmName: firm!.name, person: person.name, gender: person.gender, address: firm!.address).lines)
-                    owners.append("person \(person.id!)")
-                }
-            }
-            return (blocks, owners)
-        }
-        guard !blocks.isEmpty else { throw ValidationError("the segment selects no one: no labels to print") }
+        let selected = try global.open().read { db in try AddressBlocks(selection, db: db) }
+        guard !selected.blocks.isEmpty else { throw ValidationError("the segment selects no one: no labels to print") }
         let path = out ?? global.outbox + "/labels-\(preset.name).pdf"
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent.isEmpty ? "." : (path as NSString).deletingLastPathComponent,
-                                                withIntermediateDirectories: true)
-        let report = try LabelPrinter.print(blocks, sheet: preset, skip: skip, to: path)
+        try OutputFolder.create(for: path)
+        let report = try LabelPrinter.print(selected.blocks, sheet: preset, skip: skip, to: path)
         var lines = ["Printed \(report.labels) label(s) on \(report.pages) sheet(s) of \(preset.name): \(path)"]
-        func some(_ labels: [Int]) -> String {
-            let named = labels.prefix(20).map { owners[$0 - 1] }.joined(separator: ", ")
-            return labels.count > 20 ? named + " and \(labels.count - 20) more" : named
-        }
-        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(some(report.shrunk)).") }
+        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(selected.named(report.shrunk)).") }
         if !report.truncated.isEmpty {
-            lines.append("Cut with an ellipsis, too long even at \(preset.minimumFontSize) pt (\(report.truncated.count)): \(some(report.truncated)).")
+            lines.append("Cut with an ellipsis, too long even at \(preset.minimumFontSize) pt (\(report.truncated.count)): \(selected.named(report.truncated)).")
         }
         print(lines.joined(separator: "\n"))
     }
