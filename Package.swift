@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "Mail", dependencies: ["CCurl"]),
         // Where the parts meet: segment → merge → message → Outbox (→ delivery).
         .target(name: "Campaigns", dependencies: [
-            "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange",
+            "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange", "Print",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The command-line front end.
@@ -83,7 +83,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PrintTests", dependencies: ["Print", "TestSupport"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
-        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Print", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),
     ]
 )

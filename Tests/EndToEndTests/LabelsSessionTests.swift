@@ -64,4 +64,42 @@ import Testing
         #expect(read["pages"] == "2" && read["width"] == "229")
         #expect(read["second"] == "Kontakt Demo s.r.o.\nVinohradská 12\n120 00  PRAHA 2\nStrojírny Žďár, s.r.o.\nNáměstí Republiky 1234/56\n591 01  ŽĎÁR NAD SÁZAVOU")
     }
+
+    @Test func lettersAreLoggedAsContactsUnlessNoLog() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("init")
+        try s.ok("referent", "add", "novak", "--name", "Jan Novák")
+        try s.ok("firm", "add", "Strojírny Žďár, s.r.o.", "--role", "customer", "--street", "Náměstí Republiky 1234/56", "--city", "Žďár nad Sázavou",
+                 "--zip", "591 01")
+        try s.ok("person", "add", "--firm", "1", "--first", "Petr", "--last", "Dvořák", "--title-before", "Ing.", "--email", "petr@zdar.cz")
+        try s.ok("person", "add", "--firm", "1", "--first", "Jana", "--last", "Svobodová", "--email", "jana@zdar.cz")
+        try s.ok("person", "add", "--firm", "1", "--first", "Karel", "--last", "Bez Adresy")
+        let template = try s.write("dopis.md", """
+            ---
+            subject: "Nabídka pro {{firm.name}}"
+            required: [person.email]
+            window: left
+            ---
+            posíláme nabídku pro **{{firm.name}}** a v příloze i ceník.
+            """)
+        let pdf = s.folder.appendingPathComponent("dopisy.pdf").path
+        let printed = try s.ok("letters", template, "--where", "role = customer", "--out", pdf, "--sender", "Kontakt Demo s.r.o.|Vinohradská 12")
+        #expect(printed.hasPrefix("Printed 2 letter(s) on 2 page(s): \(pdf); 2 contact(s) logged."))
+        #expect(printed.contains("Skipped person 3: required field(s) empty: person.email"))
+        let contacts = try s.json("contact", "list", "--kind", "letter") as? [[String: Any]] ?? []
+        #expect(contacts.count == 2 && contacts.allSatisfy { $0["text"] as? String == "Nabídka pro Strojírny Žďár, s.r.o." })
+        let read = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            pages = [p.extract_text() for p in PdfReader(sys.stdin.read()).pages]
+            print(json.dumps({"first": pages[0], "second": pages[1]}))
+            """, input: Data(pdf.utf8))
+        #expect(read["first"]?.contains("Vážený pane inženýre,") == true && read["second"]?.contains("Vážená paní Svobodová,") == true)
+        #expect(read["first"]?.contains("Strojírny Žďár, s.r.o.\nIng. Petr Dvořák\nNáměstí Republiky 1234/56\n591 01  ŽĎÁR NAD SÁZAVOU") == true)
+
+        let unlogged = try s.ok("letters", template, "--where", "role = customer", "--out", pdf, "--no-log")
+        #expect(unlogged.contains("(not logged)"))
+        #expect((try s.json("contact", "list", "--kind", "letter") as? [Any])?.count == 2)
+    }
 }

@@ -42,4 +42,28 @@ enum PDFText {
             """, input: Data(pdf.utf8))
         return (try JSONSerialization.jsonObject(with: output) as? [[Double]] ?? []).map { ($0[0], $0[1]) }
     }
+
+    /// The words of page `page` (1-based) with their boxes in millimetres from the top left, as
+    /// poppler's pdftotext lays them out: unlike pypdf it follows text drawn inside form
+    /// XObjects (a letter's stamped letterhead) to where it lands on the page.
+    static func words(_ pdf: String, page: Int) throws -> [(text: String, top: Double, bottom: Double, left: Double)] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["pdftotext", "-bbox", "-f", String(page), "-l", String(page), pdf, "-"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let html = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        var words: [(String, Double, Double, Double)] = []
+        for line in html.split(separator: "\n") where line.contains("<word ") {
+            func attribute(_ name: String) -> Double {
+                guard let start = line.range(of: name + "=\"") else { return 0 }
+                return Double(line[start.upperBound...].prefix { $0 != "\"" }) ?? 0
+            }
+            let text = line.split(separator: ">", maxSplits: 1).last.map { String($0.prefix { $0 != "<" }) } ?? ""
+            words.append((text, attribute("yMin") * 25.4 / 72, attribute("yMax") * 25.4 / 72, attribute("xMin") * 25.4 / 72))
+        }
+        return words
+    }
 }

@@ -14,6 +14,9 @@ enum MarkdownText {
         }.joined(separator: "\n")
     }
 
+    /// `[text](url)` → `text (url)`, for the letter's markup too.
+    static func plainLinks(_ line: String) -> String { links(in: line) }
+
     /// `[text](url)` → `text (url)`; `<https://…>` → `https://…`.
     private static func links(in line: String) -> String {
         var result = ""

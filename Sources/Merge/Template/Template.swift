@@ -26,6 +26,7 @@ public struct Template: Sendable {
     private let listUnsubscribe: [MustacheTemplate]
     private let text: MustacheTemplate
     private let html: MustacheTemplate
+    private let letter: MustacheTemplate
 
     public static func load(path: String, schema: MergeSchema) throws -> Template {
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -60,6 +61,9 @@ public struct Template: Sendable {
             let key = context.codingPath.map(\.stringValue).joined(separator: ".")
             throw MergeError(file: path, line: 2, "\(key) in the front matter has the wrong type: expected text or a list of texts")
         }
+        if let window = header.window, window != "left", window != "right" {
+            throw MergeError(file: path, line: 2, "window is left or right (where a letter's address stands), not \"\(window)\"")
+        }
         // Merge fields in the front matter are checked line by line, so errors point at them.
         for (offset, line) in lines[1..<close].enumerated() {
             try schema.check(String(line), file: path, firstLine: offset + 2)
@@ -87,6 +91,8 @@ public struct Template: Sendable {
         let (markdown, tags) = Template.protectingTags(body)
         text = try compile(Template.restoringTags(MarkdownText.plain(markdown), tags), line: bodyLine)
         html = try compile(Layout.html(Template.restoringTags(MarkdownParser().html(from: markdown), tags)), line: bodyLine, html: true)
+        // Pango's markup escapes like HTML: merged values are escaped the same way.
+        letter = try compile(Template.restoringTags(LetterMarkup.markup(markdown), tags), line: bodyLine, html: true)
     }
 
     /// Renders the template for one recipient. Values in the HTML part are HTML-escaped; the
@@ -96,7 +102,7 @@ public struct Template: Sendable {
         func run(_ template: MustacheTemplate) -> String { template.render(values) }
         return MergedMessage(subject: run(subject), from: from.map(run), replyTo: replyTo.map(run), cc: cc.map(run), bcc: bcc.map(run),
                              attachments: attachments.map(run), listUnsubscribe: listUnsubscribe.map(run),
-                             text: run(text), html: run(html),
+                             text: run(text), html: run(html), letter: run(letter),
                              missing: header.required.filter { recipient.isEmpty($0) })
     }
 
@@ -137,6 +143,9 @@ public struct MergedMessage: Sendable, Equatable {
     public var listUnsubscribe: [String]
     public var text: String
     public var html: String
+    /// The body for paper: paragraphs of Pango markup separated by blank lines, list items
+    /// starting with "• ".
+    public var letter: String
     /// Required fields the recipient lacks: such a recipient is skipped, never sent a blank.
     public var missing: [String]
 }

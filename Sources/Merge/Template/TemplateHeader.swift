@@ -1,7 +1,9 @@
 // The YAML front matter of a template.
 
 /// `subject`, `from`, `reply-to`, `cc`, `bcc`, `attachments`, `list-unsubscribe` and
-/// `required`; every text may hold merge fields.
+/// `required`; every text may hold merge fields. For letters also `window` (left or right:
+/// where the address stands, for window envelopes), `fold-marks` (yes/no), `closing`
+/// (default "S pozdravem") and `our-reference`.
 public struct TemplateHeader: Decodable, Sendable, Equatable {
     public var subject: String
     public var from: String?
@@ -11,9 +13,14 @@ public struct TemplateHeader: Decodable, Sendable, Equatable {
     public var attachments: [String]
     public var listUnsubscribe: [String]
     public var required: [String]
+    public var window: String?
+    public var foldMarks: Bool
+    public var closing: String?
+    public var ourReference: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case subject, from, replyTo = "reply-to", cc, bcc, attachments, listUnsubscribe = "list-unsubscribe", required
+        case window, foldMarks = "fold-marks", closing, ourReference = "our-reference"
     }
 
     public init(from decoder: Decoder) throws {
@@ -26,6 +33,10 @@ public struct TemplateHeader: Decodable, Sendable, Equatable {
         attachments = try TemplateHeader.list(container, .attachments)
         listUnsubscribe = try TemplateHeader.list(container, .listUnsubscribe)
         required = try TemplateHeader.list(container, .required)
+        window = try container.decodeIfPresent(String.self, forKey: .window)
+        foldMarks = try container.decodeIfPresent(Bool.self, forKey: .foldMarks) ?? false
+        closing = try container.decodeIfPresent(String.self, forKey: .closing)
+        ourReference = try container.decodeIfPresent(String.self, forKey: .ourReference)
     }
 
     /// A key may hold one text or a list of them.

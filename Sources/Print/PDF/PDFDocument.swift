@@ -30,7 +30,9 @@ public final class PDFDocument {
     public let path: String
     public let pageSize: PageSize
     private let surface: OpaquePointer
-    private let context: OpaquePointer
+    /// The page's context, or a recording's while `record` runs.
+    private var context: OpaquePointer
+    private let pageContext: OpaquePointer
     /// One layout reused for every piece of text: making one per label costs more than drawing.
     private let layout: OpaquePointer
     private var fonts: [TextStyle: OpaquePointer] = [:]
@@ -47,14 +49,19 @@ public final class PDFDocument {
             cairo_surface_destroy(surface)
             throw PrintError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
-        context = cairo_create(surface)
+        pageContext = cairo_create(surface)
+        context = pageContext
         layout = pango_cairo_create_layout(context)
+        // Pango assumes a 96 dpi screen; on a PDF page one unit is one point, so a 10 pt font
+        // must be 10 units tall.
+        pango_cairo_context_set_resolution(pango_layout_get_context(layout), 72)
+        pango_layout_context_changed(layout)
     }
 
     deinit {
         for font in fonts.values { pango_font_description_free(font) }
         g_object_unref(UnsafeMutableRawPointer(layout))
-        cairo_destroy(context)
+        cairo_destroy(pageContext)
         cairo_surface_destroy(surface)
     }
 
@@ -120,6 +127,72 @@ public final class PDFDocument {
         return Fit(size: size, truncated: truncated)
     }
 
+    // MARK: Recorded parts
+
+    /// What `draw` does inside `body`, recorded once to be stamped on many pages: the parts of
+    /// a letter that are the same for every recipient are set (shaped, laid out) only once.
+    public func record(_ body: () -> Void) -> RecordedPart {
+        let recording = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nil)!
+        let recorder = cairo_create(recording)!
+        context = recorder
+        pango_cairo_update_layout(recorder, layout)
+        body()
+        context = pageContext
+        pango_cairo_update_layout(pageContext, layout)
+        cairo_destroy(recorder)
+        return RecordedPart(surface: recording)
+    }
+
+    /// Stamps a recorded part on the current page.
+    public func stamp(_ part: RecordedPart) {
+        cairo_save(context)
+        cairo_set_source_surface(context, part.surface, 0, 0)
+        cairo_paint(context)
+        cairo_restore(context)
+    }
+
+    // MARK: Paragraphs of markup
+
+    /// Lays out a paragraph of Pango markup `width` millimetres wide (a hanging `indent` for
+    /// list items) and gives the bottom of each of its lines, in millimetres from its top.
+    public func paragraph(_ markup: String, width: Millimetres, style: TextStyle, hangingIndent: Millimetres = 0) -> [Millimetres] {
+        setFont(style)
+        pango_layout_set_width(layout, Int32(Points.of(width) * Double(kontakt_pango_scale())))
+        pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+        pango_layout_set_indent(layout, Int32(-Points.of(hangingIndent) * Double(kontakt_pango_scale())))
+        pango_layout_set_markup(layout, markup, -1)
+        var bottoms: [Millimetres] = []
+        let iterator = pango_layout_get_iter(layout)
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iterator, nil, &logical)
+            bottoms.append(Double(logical.y + logical.height) / Double(kontakt_pango_scale()) * 25.4 / 72)
+        } while pango_layout_iter_next_line(iterator) != 0
+        pango_layout_iter_free(iterator)
+        return bottoms
+    }
+
+    /// Draws the paragraph last laid out by `paragraph`, its part from `from` to `to`
+    /// millimetres below its top, with that part's top at (`x`, `y`).
+    public func drawParagraph(x: Millimetres, y: Millimetres, from: Millimetres, to: Millimetres, width: Millimetres) {
+        cairo_save(context)
+        cairo_rectangle(context, Points.of(x - 1), Points.of(y), Points.of(width + 2), Points.of(to - from))
+        cairo_clip(context)
+        cairo_move_to(context, Points.of(x), Points.of(y - from))
+        pango_cairo_show_layout(context, layout)
+        cairo_restore(context)
+        pango_layout_set_width(layout, -1)
+        pango_layout_set_indent(layout, 0)
+    }
+
+    /// A thin horizontal mark at the page's left edge (fold and punch marks).
+    public func mark(y: Millimetres, length: Millimetres) {
+        cairo_set_line_width(context, 0.3)
+        cairo_move_to(context, Points.of(3), Points.of(y))
+        cairo_line_to(context, Points.of(3 + length), Points.of(y))
+        cairo_stroke(context)
+    }
+
     private func setText(_ text: String, style: TextStyle, width: Double?) {
         setFont(style)
         pango_layout_set_width(layout, width.map { Int32($0 * Double(kontakt_pango_scale())) } ?? -1)
@@ -150,3 +223,12 @@ public final class PDFDocument {
 }
 
 extension TextStyle: Hashable {}
+
+/// Drawing recorded by `PDFDocument.record`, kept for as long as pages stamp it.
+public final class RecordedPart {
+    fileprivate let surface: OpaquePointer
+
+    fileprivate init(surface: OpaquePointer) { self.surface = surface }
+
+    deinit { cairo_surface_destroy(surface) }
+}

@@ -44,7 +44,7 @@ struct MailCommand: ParsableCommand {
             content = .text(subject: subject!, body: String(decoding: data, as: UTF8.self))
         }
         let (settings, sender, message, recipient) = try database.read { db in
-            let sender = try resolveReferent(db: db)
+            let sender = try ReferentChoice.resolve(referent, purpose: "sends it", db: db)
             let (message, recipient) = try OneOffMail.compose(personId: person, content: content, attachments: attachments, referent: sender,
                                                              defaultFrom: try Settings.get("mail.from", db: db), today: LocalClock.now().date, db: db)
             return (try smtp.settings(db: db), sender, message, recipient)
@@ -52,15 +52,5 @@ struct MailCommand: ParsableCommand {
         let sent = try OneOffMail.send(message, person: recipient, referent: sender, date: LocalClock.now(), database: database,
                                        transport: try SMTPConnection(settings: settings))
         print("Sent to \(recipient.email!.value) (\(sent.reply)); logged as contact \(sent.contactId).")
-    }
-
-    private func resolveReferent(db: GRDB.Database) throws -> Referent {
-        if let referent {
-            guard let found = try Referents.fetch(code: referent, db: db) else { throw StoreError.notFound(entity: "referent", id: "\"\(referent)\"") }
-            return found
-        }
-        let all = try Referents.all(db: db)
-        guard all.count == 1 else { throw ValidationError("give the referent who sends it with --referent (one of \(all.map(\.code).joined(separator: ", ")))") }
-        return all[0]
     }
 }

@@ -1,0 +1,105 @@
+// `kontakt letters`: a template merged for each person of a segment, laid out as ČSN letters in
+// one PDF, each letter recorded as a contact (kind letter) in the same transaction.
+
+import CRM
+import GRDB
+import Merge
+import Print
+import Segmentation
+import Store
+
+public enum LetterRun {
+    public struct Options: Sendable {
+        public var referent: Referent
+        /// The sender's header lines.
+        public var sender: [String]
+        public var today: CivilDate
+        /// The contacts' date and time.
+        public var now: ContactDate
+        /// Record each letter as a contact.
+        public var log = true
+
+        public init(referent: Referent, sender: [String], today: CivilDate, now: ContactDate) {
+            self.referent = referent
+            self.sender = sender
+            self.today = today
+            self.now = now
+        }
+    }
+
+    public struct Summary: Sendable {
+        public var letters = 0
+        public var pages = 0
+        /// Persons who got no letter, with the reason.
+        public var skipped: [(person: Int64, reason: String)] = []
+        public var contacts = 0
+    }
+
+    /// Prints one letter per person the segment selects (a firm segment: its firms' persons)
+    /// into `path`. Everything is one transaction: a failure records no contact.
+    public static func print(templatePath: String, segment: Segment, options: Options, to path: String, database: KontaktDatabase) throws -> Summary {
+        try database.write(commit: options.log) { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let template = try Template.load(path: templatePath, schema: MergeSchema(attributes: schema.definitions))
+            var layout = LetterOptions()
+            layout.window = AddressWindow(rawValue: template.header.window ?? "right") ?? .right
+            layout.foldMarks = template.header.foldMarks
+            let printer = try LetterPrinter(path: path, options: layout)
+            var summary = Summary()
+            let referent = options.referent, sender = options.sender, today = options.today
+            let ourReference = template.header.ourReference ?? "", closing = template.header.closing ?? "S pozdravem"
+            // Merging and composing (pure work) run a chunk ahead on the other cores; drawing,
+            // which writes one PDF stream, and the contacts stay here, in order.
+            let pipeline = Pipeline<Recipient, LetterOutcome>(chunkSize: 128, prepare: { recipient in
+                let person = recipient.person, firm = recipient.firm
+                let context = MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, uses: template.selection)
+                let merged = template.render(context)
+                if !merged.missing.isEmpty { return .skipped("required field(s) empty: \(merged.missing.joined(separator: ", "))") }
+                var letter = Letter(sender: sender,
+                                    recipient: AddressBlock(firmName: firm.name, person: person.name, gender: person.gender, address: firm.address).lines,
+                                    subject: merged.subject, salutation: context.salutation.formal + ",",
+                                    paragraphs: merged.letter.components(separatedBy: "\n\n").filter { !$0.isEmpty })
+                letter.ourReference = ourReference
+                letter.handledBy = referent.name
+                letter.date = CzechFormat.longDate(today)
+                letter.closing = closing
+                letter.signature = [referent.name]
+                return .letter(letter)
+            }, consume: { recipient, outcome in
+                let person = recipient.person
+                switch outcome {
+                case .skipped(let reason):
+                    summary.skipped.append((person.id!, reason))
+                case .letter(let letter):
+                    printer.add(letter)
+                    summary.letters += 1
+                    if options.log {
+                        let contact = Contact(firmId: person.firmId, personId: person.id, date: options.now, kind: "letter", referent: referent.code,
+                                              text: ContactLog.text(subject: letter.subject), note: "letter · \(templatePath)")
+                        try Contacts.record(contact, checkingReferences: false, db: db)
+                        summary.contacts += 1
+                    }
+                }
+            })
+            var firm: Firm?
+            try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
+                let person = listing.person
+                if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
+                try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: nil))
+            }
+            try pipeline.finish()
+            guard summary.letters > 0 else {
+                throw SendError.usage("no letters to print: the segment selects no one, or everyone lacks a required field")
+            }
+            try printer.finish()
+            summary.pages = printer.pages
+            return summary
+        }
+    }
+}
+
+/// What composing made of a recipient: their letter, or why they get none.
+enum LetterOutcome: Sendable {
+    case letter(Letter)
+    case skipped(String)
+}

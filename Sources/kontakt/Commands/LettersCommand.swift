@@ -1,0 +1,52 @@
+// `kontakt letters`: a template as ČSN 01 6910 letters for a segment, one PDF, each letter logged.
+
+import ArgumentParser
+import Campaigns
+import CRM
+import Foundation
+import GRDB
+import Store
+
+struct LettersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "letters",
+        abstract: "Print a template as letters (ČSN 01 6910, A4, for window envelopes) for a segment, into one PDF; each letter is logged as a contact.",
+        discussion: """
+            The template is the same as for e-mail (front matter and Markdown with merge fields); `window: left|right` places the \
+            address 20 or 119 mm from the left edge, `fold-marks: yes` prints fold and punch marks, `closing:` and \
+            `our-reference:` fill their places. The salutation is the person's formal vocative. Each letter starts on a new \
+            page; continuation pages are numbered. Every letter is recorded as a contact (kind letter, the referent, the \
+            subject as text) unless --no-log.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "The template file.") var file: String
+    @OptionGroup var selection: SelectionOptions
+    @Option(help: "The referent who signs and is logged (default: the only referent, if there is one).") var referent: String?
+    @Option(help: "The sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
+    @Option(help: "The PDF to write (default: Outbox/letters-TEMPLATE.pdf).") var out: String?
+    @Flag(name: .customLong("no-log"), help: "Do not record the letters as contacts.") var noLog = false
+
+    func validate() throws {
+        if selection.expression == nil && selection.segment == nil { throw ValidationError("give the recipients with --segment NAME or --where EXPR") }
+    }
+
+    func run() throws {
+        let database = try global.open()
+        let (segment, signer, storedSender) = try database.read { db in
+            (try selection.chosenSegment(defaultTarget: .person, db: db)!, try ReferentChoice.resolve(referent, purpose: "signs", db: db), try Settings.get("print.sender", db: db))
+        }
+        let senderLines = (sender ?? storedSender ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        let path = out ?? global.outbox + "/letters-\(name).pdf"
+        try OutputFolder.create(for: path)
+        let now = LocalClock.now()
+        var options = LetterRun.Options(referent: signer, sender: senderLines, today: now.date, now: now)
+        options.log = !noLog
+        let summary = try LetterRun.print(templatePath: file, segment: segment, options: options, to: path, database: database)
+        var lines = ["Printed \(summary.letters) letter(s) on \(summary.pages) page(s): \(path)" +
+                     (noLog ? " (not logged)." : "; \(summary.contacts) contact(s) logged.")]
+        for (person, reason) in summary.skipped.prefix(20) { lines.append("Skipped person \(person): \(reason)") }
+        if summary.skipped.count > 20 { lines.append("… and \(summary.skipped.count - 20) more skipped.") }
+        print(lines.joined(separator: "\n"))
+    }
+}
