@@ -101,5 +101,19 @@ import Testing
         let unlogged = try s.ok("letters", template, "--where", "role = customer", "--out", pdf, "--no-log")
         #expect(unlogged.contains("(not logged)"))
         #expect((try s.json("contact", "list", "--kind", "letter") as? [Any])?.count == 2)
+
+        // One letter to the firm, naming its persons; its contact has no person.
+        let firmTemplate = try s.write("firma.md", "---\nsubject: \"Nabídka pro {{firm.name}}\"\n---\nposíláme nabídku.\n")
+        let grouped = try s.ok("letters", firmTemplate, "--where", "role = customer", "--out", pdf, "--group-by-firm")
+        #expect(grouped.hasPrefix("Printed 1 letter(s) on 1 page(s)"))
+        let firmLetter = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            print(json.dumps({"text": PdfReader(sys.stdin.read()).pages[0].extract_text()}))
+            """, input: Data(pdf.utf8))["text"] ?? ""
+        #expect(firmLetter.contains("Vážení obchodní přátelé,") && firmLetter.contains("K\u{00A0}rukám: Ing. Petr Dvořák, Jana Svobodová, Karel Bez Adresy"))
+        #expect(firmLetter.contains("Strojírny Žďár, s.r.o.\nNáměstí Republiky 1234/56"))
+        let firmContacts = try s.json("contact", "list", "--kind", "letter") as? [[String: Any]] ?? []
+        #expect(firmContacts.count == 3 && firmContacts.filter { $0["personId"] is NSNull || $0["personId"] == nil }.count == 1)
     }
 }

@@ -18,6 +18,10 @@ public enum LetterRun {
         public var now: ContactDate
         /// Record each letter as a contact.
         public var log = true
+        /// One letter per firm, addressed to the firm, naming its selected persons.
+        public var groupByFirm = false
+        /// What precedes those names (Czech "K rukám").
+        public var attentionLabel = "K rukám"
 
         public init(referent: Referent, sender: [String], today: CivilDate, now: ContactDate) {
             self.referent = referent
@@ -30,8 +34,8 @@ public enum LetterRun {
     public struct Summary: Sendable {
         public var letters = 0
         public var pages = 0
-        /// Persons who got no letter, with the reason.
-        public var skipped: [(person: Int64, reason: String)] = []
+        /// Who got no letter ("person 12", "firm 3"), with the reason.
+        public var skipped: [(owner: String, reason: String)] = []
         public var contacts = 0
     }
 
@@ -50,15 +54,19 @@ public enum LetterRun {
             let ourReference = template.header.ourReference ?? "", closing = template.header.closing ?? "S pozdravem"
             // Merging and composing (pure work) run a chunk ahead on the other cores; drawing,
             // which writes one PDF stream, and the contacts stay here, in order.
-            let pipeline = Pipeline<Recipient, LetterOutcome>(chunkSize: 128, prepare: { recipient in
+            let attentionLabel = options.attentionLabel
+            let pipeline = Pipeline<LetterRecipient, LetterOutcome>(chunkSize: 128, prepare: { recipient in
                 let person = recipient.person, firm = recipient.firm
                 let context = MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, uses: template.selection)
                 let merged = template.render(context)
                 if !merged.missing.isEmpty { return .skipped("required field(s) empty: \(merged.missing.joined(separator: ", "))") }
+                var paragraphs = merged.letter.components(separatedBy: "\n\n").filter { !$0.isEmpty }
+                if !recipient.attention.isEmpty {
+                    paragraphs.insert("<b>\(attentionLabel):</b> " + recipient.attention.map(Markup.escaped).joined(separator: ", "), at: 0)
+                }
                 var letter = Letter(sender: sender,
-                                    recipient: AddressBlock(firmName: firm.name, person: person.name, gender: person.gender, address: firm.address).lines,
-                                    subject: merged.subject, salutation: context.salutation.formal + ",",
-                                    paragraphs: merged.letter.components(separatedBy: "\n\n").filter { !$0.isEmpty })
+                                    recipient: AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).lines,
+                                    subject: merged.subject, salutation: context.salutation.formal + ",", paragraphs: paragraphs)
                 letter.ourReference = ourReference
                 letter.handledBy = referent.name
                 letter.date = CzechFormat.longDate(today)
@@ -66,15 +74,14 @@ public enum LetterRun {
                 letter.signature = [referent.name]
                 return .letter(letter)
             }, consume: { recipient, outcome in
-                let person = recipient.person
                 switch outcome {
                 case .skipped(let reason):
-                    summary.skipped.append((person.id!, reason))
+                    summary.skipped.append((recipient.person.map { "person \($0.id!)" } ?? "firm \(recipient.firm.id!)", reason))
                 case .letter(let letter):
                     printer.add(letter)
                     summary.letters += 1
                     if options.log {
-                        let contact = Contact(firmId: person.firmId, personId: person.id, date: options.now, kind: "letter", referent: referent.code,
+                        let contact = Contact(firmId: recipient.firm.id!, personId: recipient.person?.id, date: options.now, kind: "letter", referent: referent.code,
                                               text: ContactLog.text(subject: letter.subject), note: "letter · \(templatePath)")
                         try Contacts.record(contact, checkingReferences: false, db: db)
                         summary.contacts += 1
@@ -82,11 +89,21 @@ public enum LetterRun {
                 }
             })
             var firm: Firm?
+            var attention: [String] = []
             try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
                 let person = listing.person
-                if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
-                try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: nil))
+                if firm?.id != person.firmId {
+                    if options.groupByFirm, let done = firm { try pipeline.push(LetterRecipient(firm: done, person: nil, attention: attention)) }
+                    firm = try Firms.fetch(id: person.firmId, schema: schema, db: db)
+                    attention = []
+                }
+                if options.groupByFirm {
+                    attention.append(person.name.withTitles)
+                } else {
+                    try pipeline.push(LetterRecipient(firm: firm!, person: person, attention: []))
+                }
             }
+            if options.groupByFirm, let done = firm { try pipeline.push(LetterRecipient(firm: done, person: nil, attention: attention)) }
             try pipeline.finish()
             guard summary.letters > 0 else {
                 throw SendError.usage("no letters to print: the segment selects no one, or everyone lacks a required field")
@@ -96,6 +113,13 @@ public enum LetterRun {
             return summary
         }
     }
+}
+
+/// Who a letter is for: a person of a firm, or (grouped by firm) the firm, naming its persons.
+struct LetterRecipient: Sendable {
+    let firm: Firm
+    let person: Person?
+    let attention: [String]
 }
 
 /// What composing made of a recipient: their letter, or why they get none.

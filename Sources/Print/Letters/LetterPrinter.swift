@@ -71,14 +71,14 @@ public final class LetterPrinter {
             }
             y += gap
         }
-        place("<b>" + escape(letter.subject) + "</b>", style: text, after: 6)
-        place(escape(letter.salutation), style: text, after: 4)
+        place("<b>" + Markup.escaped(letter.subject) + "</b>", style: text, after: 6)
+        place(Markup.escaped(letter.salutation), style: text, after: 4)
         for paragraph in letter.paragraphs {
             place(paragraph, style: text, indent: paragraph.hasPrefix("• ") ? 4 : 0, after: 3)
         }
         y += 3
-        place(escape(letter.closing), style: text, after: 15)
-        for line in letter.signature { place(escape(line), style: text, after: 0) }
+        place(Markup.escaped(letter.closing), style: text, after: 15)
+        for line in letter.signature { place(Markup.escaped(line), style: text, after: 0) }
     }
 
     /// The sender's header, the reference line and the fold marks.
@@ -107,8 +107,4 @@ public final class LetterPrinter {
     }
 
     public func finish() throws { try document.finish() }
-
-    private func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-    }
 }

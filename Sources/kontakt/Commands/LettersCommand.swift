@@ -25,6 +25,7 @@ struct LettersCommand: ParsableCommand {
     @Option(help: "The sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
     @Option(help: "The PDF to write (default: Outbox/letters-TEMPLATE.pdf).") var out: String?
     @Flag(name: .customLong("no-log"), help: "Do not record the letters as contacts.") var noLog = false
+    @Flag(name: .customLong("group-by-firm"), help: "One letter per firm, addressed to the firm and naming its selected persons.") var groupByFirm = false
 
     func validate() throws {
         if selection.expression == nil && selection.segment == nil { throw ValidationError("give the recipients with --segment NAME or --where EXPR") }
@@ -42,10 +43,11 @@ struct LettersCommand: ParsableCommand {
         let now = LocalClock.now()
         var options = LetterRun.Options(referent: signer, sender: senderLines, today: now.date, now: now)
         options.log = !noLog
+        options.groupByFirm = groupByFirm
         let summary = try LetterRun.print(templatePath: file, segment: segment, options: options, to: path, database: database)
         var lines = ["Printed \(summary.letters) letter(s) on \(summary.pages) page(s): \(path)" +
                      (noLog ? " (not logged)." : "; \(summary.contacts) contact(s) logged.")]
-        for (person, reason) in summary.skipped.prefix(20) { lines.append("Skipped person \(person): \(reason)") }
+        for (owner, reason) in summary.skipped.prefix(20) { lines.append("Skipped \(owner): \(reason)") }
         if summary.skipped.count > 20 { lines.append("… and \(summary.skipped.count - 20) more skipped.") }
         print(lines.joined(separator: "\n"))
     }
