@@ -117,3 +117,36 @@ import Testing
         #expect(firmContacts.count == 3 && firmContacts.filter { $0["personId"] is NSNull || $0["personId"] == nil }.count == 1)
     }
 }
+
+@Suite struct CardSessionTests {
+    @Test func aPersonsCardAndAFirmsDossierCarryTheirHistory() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("init")
+        try s.ok("referent", "add", "novak", "--name", "Jan Novák")
+        try s.ok("firm", "add", "Strojírny Žďár, s.r.o.", "--role", "customer", "--ico", "25000209", "--street", "Náměstí 1", "--city", "Žďár nad Sázavou",
+                 "--zip", "591 01")
+        try s.ok("person", "add", "--firm", "1", "--first", "Petr", "--last", "Dvořák", "--title-before", "Ing.", "--function", "nákupčí",
+                 "--email", "petr@zdar.cz")
+        try s.ok("contact", "add", "--person", "1", "--kind", "meeting", "--referent", "novak", "--date", "2026-03-02", "--text", "První schůzka v Žďáru",
+                 "--next-date", "2026-12-07", "--next-task", "Poslat ceník")
+        try s.ok("contact", "add", "--person", "1", "--kind", "call", "--referent", "novak", "--result", "contract", "--date", "2026-04-30",
+                 "--text", "Podepsána smlouva")
+        let card = s.folder.appendingPathComponent("karta.pdf").path
+        #expect(try s.ok("person", "card", "1", "--out", card).hasPrefix("Printed the card of person 1 (1 page(s))"))
+        let dossier = s.folder.appendingPathComponent("podklad.pdf").path
+        #expect(try s.ok("firm", "dossier", "1", "--out", dossier).contains("2 contact(s)"))
+        let text = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            card, dossier = sys.stdin.read().split("|")
+            print(json.dumps({"card": PdfReader(card).pages[0].extract_text(), "dossier": "\\n".join(p.extract_text() for p in PdfReader(dossier).pages)}))
+            """, input: Data("\(card)|\(dossier)".utf8))
+        let cardText = text["card"] ?? "", dossierText = text["dossier"] ?? ""
+        #expect(cardText.hasPrefix("Ing. Petr Dvořák\nnákupčí · Strojírny Žďár, s.r.o."))
+        #expect(cardText.contains("Podepsána smlouva") && cardText.contains("První schůzka v Žďáru"))
+        #expect(dossierText.contains("První kontakt 2.\u{00A0}března 2026") && dossierText.contains("Obchody 30.\u{00A0}4.\u{00A0}2026"))
+        #expect(dossierText.contains("2026-12-07") && dossierText.contains("Poslat ceník"))
+        #expect(dossierText.contains("Ing. Petr Dvořák nákupčí petr@zdar.cz"))
+    }
+}

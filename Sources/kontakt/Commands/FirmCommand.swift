@@ -7,7 +7,7 @@ import Store
 struct FirmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "firm", abstract: "Manage firms (customers, prospects, suppliers).",
-        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Remove.self])
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Dossier.self, Remove.self])
 
     /// The editable fields, shared by add and edit.
     struct Fields: ParsableArguments {

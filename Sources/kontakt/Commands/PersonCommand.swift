@@ -7,7 +7,7 @@ import Store
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "person", abstract: "Manage contact persons (people at firms).",
-        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Remove.self])
+        subcommands: [Add.self, Edit.self, Show.self, List.self, Address.self, Card.self, Remove.self])
 
     struct Fields: ParsableArguments {
         @Option(help: "First name.") var first: String?
