@@ -7,6 +7,7 @@ import GRDB
 import Interchange
 import Mail
 import Merge
+import Print
 import Segmentation
 import Store
 
@@ -14,13 +15,28 @@ public struct RenderSummary: Sendable {
     public let rendered: Int
     public let skipped: Int
     public let folder: String
+    /// Of `rendered`, those that are letters (in `letters.pdf`, their labels in `labels.pdf`).
+    public var letters = 0
+}
+
+/// What a rendering prints for the recipients who get a letter.
+public struct LetterSettings: Sendable {
+    /// The sender's header lines.
+    public var sender: [String]
+    /// The label sheet for the letters' address labels; nil prints none.
+    public var labelSheet: LabelSheet?
+
+    public init(sender: [String], labelSheet: LabelSheet?) {
+        self.sender = sender
+        self.labelSheet = labelSheet
+    }
 }
 
 public enum CampaignRenderer {
     /// Checks the template against the merge schema and the expression against the attributes,
     /// then stores the campaign with both snapshots.
     public static func create(name: String, templatePath: String, expression: String, target: EntityKind, segmentName: String?,
-                              referent: String, today: CivilDate, db: Database) throws -> StoredCampaign {
+                              referent: String, channel: CampaignChannel = .email, today: CivilDate, db: Database) throws -> StoredCampaign {
         let vocabulary = try Vocabulary.load(db: db)
         let template = try Template.load(path: templatePath, schema: MergeSchema(attributes: vocabulary.schema.definitions))
         _ = try Segment(expression, target: target, vocabulary: vocabulary, today: today)
@@ -29,7 +45,7 @@ public enum CampaignRenderer {
         }
         var campaign = StoredCampaign(name: name, templatePath: templatePath, templateSource: template.source,
                                       templateHash: SHA256.hex(template.source), expression: expression, target: target,
-                                      segmentName: segmentName, referent: referent)
+                                      segmentName: segmentName, referent: referent, channel: channel)
         campaign.id = try CampaignRecords.create(campaign, db: db)
         return campaign
     }
@@ -39,7 +55,11 @@ public enum CampaignRenderer {
     /// stream from the database firm by firm, so memory holds a few chunks of messages at a
     /// time (and a register of the addresses seen: of persons sharing an address, the first
     /// recorded gets the message).
-    public static func render(name: String, database: KontaktDatabase, outbox: String, today: CivilDate) throws -> RenderSummary {
+    ///
+    /// A campaign by letter (or `auto`, for those without an e-mail address or consent) prints
+    /// their letters into `letters.pdf` and their address labels into `labels.pdf`.
+    public static func render(name: String, database: KontaktDatabase, outbox: String, today: CivilDate,
+                              letters letterSettings: LetterSettings = LetterSettings(sender: [], labelSheet: nil)) throws -> RenderSummary {
         try database.write { db in
             // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
             // stay within a small cache, read without the memory map: memory does not grow with
@@ -69,13 +89,25 @@ public enum CampaignRenderer {
             let campaignName = campaign.name
             // Every message of one rendering carries the moment it was rendered.
             let renderedAt = MailDate.now()
+            let channel = campaign.channel, sender = letterSettings.sender
+            var letterPrinter: LetterPrinter?
+            var labelBlocks: [[String]] = []
             let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
-                if let first = recipient.duplicateOf { return Outcome(reason: "the same address as person \(first)") }
-                let context = MergeContext(person: recipient.person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
+                let person = recipient.person
+                let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
+                if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
+                let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
                                            uses: template.selection)
                 // A gender told from the name is recorded as such in the manifest.
                 let gender = context.salutation.gender == .unknown ? "unknown"
                     : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
+                if byLetter {
+                    let merged = template.render(context)
+                    if !merged.missing.isEmpty { return Outcome(reason: SkipReason.missingFields(merged.missing).description, gender: gender) }
+                    let letter = LetterComposer.letter(merged, salutation: context.salutation, person: person, firm: recipient.firm, template: template,
+                                                       referent: referent, sender: sender, today: today)
+                    return Outcome(subject: merged.subject, gender: gender, letter: letter)
+                }
                 do {
                     switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
                     case .skipped(let why): return Outcome(reason: why.description, gender: gender)
@@ -94,11 +126,18 @@ public enum CampaignRenderer {
                     file = "\(person.id!).eml"
                     try OutboxFile.store(message.bytes, at: folder + "/" + file!)
                 }
+                if let letter = outcome.letter {
+                    if letterPrinter == nil { letterPrinter = try LetterPrinter(path: folder + "/letters.pdf", options: LetterComposer.options(template)) }
+                    letterPrinter!.add(letter)
+                    labelBlocks.append(letter.recipient)
+                    file = "letters.pdf"
+                }
                 let messageID = outcome.message?.messageID
                 if file == nil { skipped += 1 } else { rendered += 1 }
                 try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
                                 reason: outcome.reason, messageId: messageID, file: file,
-                                envelope: outcome.message.map { ($0.envelopeFrom, $0.envelopeTo) }, subject: outcome.subject)
+                                envelope: outcome.message.map { ($0.envelopeFrom, $0.envelopeTo) }, subject: outcome.subject,
+                                letter: outcome.letter != nil)
                 csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
                            file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
                 if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
@@ -109,7 +148,9 @@ public enum CampaignRenderer {
                 let person = listing.person
                 if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
                 var duplicateOf: Int64?
-                if let email = person.email?.value.lowercased() {
+                // Only e-mail recipients share addresses; a letter goes to every one.
+                let byEmail = campaign.channel == .email || (campaign.channel == .auto && person.emailConsent)
+                if byEmail, let email = person.email?.value.lowercased() {
                     duplicateOf = try register.firstHolder(of: email, person: person.id!) { holder in
                         try Persons.fetch(id: holder, schema: schema, db: db).person.email?.value
                     }
@@ -118,13 +159,22 @@ public enum CampaignRenderer {
             }
             try pipeline.finish()
             try journal.flush()
+            // Letters and their labels: printed when there are any, else an earlier run's removed.
+            if let letterPrinter { try letterPrinter.finish() } else { try? FileManager.default.removeItem(atPath: folder + "/letters.pdf") }
+            if let sheet = letterSettings.labelSheet, !labelBlocks.isEmpty {
+                _ = try LabelPrinter.print(labelBlocks, sheet: sheet, to: folder + "/labels.pdf")
+            } else {
+                try? FileManager.default.removeItem(atPath: folder + "/labels.pdf")
+            }
             try OutboxFolder.removeStale(folder) { name in
                 guard let personId = Int64(name.dropLast(4)) else { return false }
                 return try CampaignRecords.file(campaignId: campaign.id!, personId: personId, db: db) == name
             }
             try manifest.append(csv.drain())
             try manifest.finish()
-            return RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
+            var summary = RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
+            summary.letters = letterPrinter?.letters ?? 0
+            return summary
         }
     }
 }
@@ -144,6 +194,8 @@ struct Outcome: Sendable {
     /// `m`, `f (inferred)`, `unknown` …, for the manifest.
     var gender: String?
     var failure: String?
+    /// For a recipient who gets a letter rather than an e-mail.
+    var letter: Letter?
 }
 
 public enum CampaignError: Error, CustomStringConvertible, Sendable {

@@ -10,6 +10,7 @@ import Store
 import TestSupport
 import Testing
 @testable import Campaigns
+import Print
 
 @Suite(.serialized) struct SendTests {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-send-\(UUID().uuidString)")
@@ -164,4 +165,76 @@ import Testing
     func counts(_ database: KontaktDatabase) throws -> [RecipientState: Int] {
         try database.read { db in try CampaignRecords.counts(campaignId: 1, db: db) }.filter { $0.value > 0 }
     }
+}
+
+@Suite(.serialized) struct ChannelTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-channel-\(UUID().uuidString)")
+
+    /// `--channel auto`: e-mail to those with an address and consent, a letter and a label to
+    /// the rest; sending delivers the e-mails and records the letters, each with its contact.
+    @Test func autoSendsEmailWhereItCanAndLettersElsewhere() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
+        try database.write { db in
+            try CodeLists.seedDefaults(db: db)
+            try Referents.add(Referent(code: "novak", name: "Jan Novák", email: try EmailAddress("jan@kontakt-demo.cz")), db: db)
+            let schema = try AttributeDefinitions.schema(db: db)
+            let firm = try Firms.insert(Firm(name: "Strojírny Brno, a.s.", roles: [.customer],
+                                             address: PostalAddress(street: "Cejl 12", city: "Brno", zip: "602 00")), schema: schema, db: db)
+            let people: [(String, String?, Bool)] = [("Němec", "nemec@brno.cz", true), ("Dvořák", nil, true), ("Svobodová", "svobodova@brno.cz", false)]
+            for (last, email, consent) in people {
+                try Persons.insert(Person(firmId: firm, name: PersonName(first: "Petr", last: last), email: try email.map { try EmailAddress($0) },
+                                          emailConsent: consent), schema: schema, db: db)
+            }
+        }
+        let template = folder.appendingPathComponent("novinky.md").path
+        try "---\nsubject: \"Novinky pro {{firm.name}}\"\n---\n{{salutation}},\n\nposíláme novinky.\n".write(toFile: template, atomically: true, encoding: .utf8)
+        let today = CivilDate(year: 2026, month: 11, day: 29)!
+        try database.write { db in
+            _ = try CampaignRenderer.create(name: "novinky", templatePath: template, expression: "role = customer", target: .person, segmentName: nil,
+                                            referent: "novak", channel: .auto, today: today, db: db)
+        }
+        let outbox = folder.appendingPathComponent("Outbox").path
+        let sheet = try LabelSheets.named("3x8-70x37", folder: LabelSheetFolder.path)
+        let rendered = try CampaignRenderer.render(name: "novinky", database: database, outbox: outbox, today: today,
+                                                   letters: LetterSettings(sender: ["Kontakt Demo s.r.o."], labelSheet: sheet))
+        #expect(rendered.rendered == 3 && rendered.letters == 2)
+        let channels = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT person_id, channel, file FROM campaign_recipient ORDER BY person_id").map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as String)" }
+        }
+        #expect(channels == ["1 email 1.eml", "2 letter letters.pdf", "3 letter letters.pdf"])
+        let pdf = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            folder = sys.stdin.read()
+            letters, labels = PdfReader(folder + "/letters.pdf"), PdfReader(folder + "/labels.pdf")
+            print(json.dumps({"letters": str(len(letters.pages)), "first": letters.pages[0].extract_text(), "labels": labels.pages[0].extract_text()}))
+            """, input: Data((outbox + "/novinky").utf8))
+        #expect(pdf["letters"] == "2")
+        // The body's own salutation is not repeated under the letter's.
+        #expect(pdf["first"]?.components(separatedBy: "Vážený pane Dvořáku,").count == 2)
+        #expect(pdf["labels"]?.contains("Petr Svobodová") == true && pdf["labels"]?.contains("Petr Dvořák") == true && pdf["labels"]?.contains("Němec") == false)
+
+        let server = try SMTPTestServer()
+        var options = SendOptions(account: "test", clock: { ContactDate(date: today, minuteOfDay: 600) })
+        options.concurrency = 2
+        let settings = try SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", startTLS: .off)
+        let summary = try CampaignSender.send(name: "novinky", database: database, outbox: outbox, options: options,
+                                              transport: { try SMTPConnection(settings: settings) })
+        #expect(summary.progress.sent == 1 && summary.letters == 2)
+        #expect(try server.captured().flatMap(\.to) == ["nemec@brno.cz"])
+        let contacts = try database.read { db in
+            try Row.fetchAll(db, sql: "SELECT person_id, kind FROM contact ORDER BY person_id").map { "\($0[0] as Int64) \($0[1] as String)" }
+        }
+        #expect(contacts == ["1 email", "2 letter", "3 letter"])
+        let states = try database.read { db in try CampaignRecords.counts(campaignId: 1, db: db) }.filter { $0.value > 0 }
+        #expect(states == [.sent: 3])
+    }
+}
+
+/// The shipped label sheets, for the campaigns that print letters.
+enum LabelSheetFolder {
+    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Templates/labels").path
 }

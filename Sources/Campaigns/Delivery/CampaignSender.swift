@@ -86,11 +86,14 @@ private struct Delivery {
         folder = outbox + "/" + campaign.name
         self.options = options
         self.db = db
+        if try CampaignRecords.counts(campaignId: campaign.id!, db: db).values.reduce(0, +) == 0 { throw SendError.notRendered(campaign.name) }
+        // The campaign's printed letters go out with it: each is recorded as sent, with its contact.
+        let letters = try Delivery.recordLetters(campaign: campaign, date: options.clock(), db: db)
         let counts = try CampaignRecords.counts(campaignId: campaign.id!, db: db)
-        if counts.values.reduce(0, +) == 0 { throw SendError.notRendered(campaign.name) }
         let due = (counts[.rendered] ?? 0) + (counts[.sending] ?? 0) + (counts[.deferred] ?? 0)
         progress = SendProgress(due: options.limit.map { min($0, due) } ?? due)
         summary = SendSummary(progress: progress, resumedInFlight: counts[.sending] ?? 0)
+        summary.letters = letters
         limiter = RateLimiter(rate: options.rate, burst: options.concurrency, now: started)
         day = options.clock().date.iso
         sentToday = try DeliveryJournal.sentToday(account: options.account, day: day, db: db)
@@ -238,6 +241,27 @@ private struct Delivery {
         let pause = min(60, 0.5 * Double(1 << min(connectionTrouble - 1, 8)))
         backoffUntil = Date().timeIntervalSince1970 + pause
         if connectionTrouble >= 10, stop == nil { stop = .serverTrouble(reply) }
+    }
+
+    /// Records the campaign's rendered letters as sent, each with its contact (kind letter), in
+    /// one transaction; returns how many.
+    static func recordLetters(campaign: StoredCampaign, date: ContactDate, db: Database) throws -> Int {
+        let letters = try DeliveryJournal.renderedLetters(campaignId: campaign.id!, db: db)
+        guard !letters.isEmpty else { return 0 }
+        try db.inSavepoint {
+            for letter in letters {
+                var journey = RecipientDelivery(state: .rendered)
+                try journey.dispatch()
+                try journey.accept(reply: "printed in letters.pdf")
+                let contact = Contact(firmId: letter.firmId, personId: letter.personId, date: date, kind: "letter", referent: campaign.referent,
+                                      text: ContactLog.text(subject: letter.subject), note: "campaign \(campaign.name) · letter")
+                let contactId = try Contacts.record(contact, checkingReferences: false, db: db).contactId
+                try DeliveryJournal.record(campaignId: campaign.id!, personId: letter.personId, state: journey.state, attempts: journey.attempts,
+                                           reply: journey.reply, contactId: contactId, db: db)
+            }
+            return .commit
+        }
+        return letters.count
     }
 
     /// Seconds since 1970 of a stored UTC timestamp (`2026-11-29T16:10:05Z`).

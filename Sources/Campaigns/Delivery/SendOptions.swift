@@ -67,6 +67,8 @@ public struct SendSummary: Sendable {
     public var progress: SendProgress
     /// Recipients a stopped run had left in `sending`, sent again by this one.
     public var resumedInFlight = 0
+    /// Printed letters of the campaign recorded as sent (with their contacts) by this run.
+    public var letters = 0
     public var stop: SendStop?
     /// When the next deferred recipient is due, as stored (UTC).
     public var nextRetry: String?

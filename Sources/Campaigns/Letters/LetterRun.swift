@@ -45,13 +45,9 @@ public enum LetterRun {
         try database.write(commit: options.log) { db in
             let schema = try AttributeDefinitions.schema(db: db)
             let template = try Template.load(path: templatePath, schema: MergeSchema(attributes: schema.definitions))
-            var layout = LetterOptions()
-            layout.window = AddressWindow(rawValue: template.header.window ?? "right") ?? .right
-            layout.foldMarks = template.header.foldMarks
-            let printer = try LetterPrinter(path: path, options: layout)
+            let printer = try LetterPrinter(path: path, options: LetterComposer.options(template))
             var summary = Summary()
             let referent = options.referent, sender = options.sender, today = options.today
-            let ourReference = template.header.ourReference ?? "", closing = template.header.closing ?? "S pozdravem"
             // Merging and composing (pure work) run a chunk ahead on the other cores; drawing,
             // which writes one PDF stream, and the contacts stay here, in order.
             let attentionLabel = options.attentionLabel
@@ -60,18 +56,9 @@ public enum LetterRun {
                 let context = MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, uses: template.selection)
                 let merged = template.render(context)
                 if !merged.missing.isEmpty { return .skipped("required field(s) empty: \(merged.missing.joined(separator: ", "))") }
-                var paragraphs = merged.letter.components(separatedBy: "\n\n").filter { !$0.isEmpty }
-                if !recipient.attention.isEmpty {
-                    paragraphs.insert("<b>\(attentionLabel):</b> " + recipient.attention.map(Markup.escaped).joined(separator: ", "), at: 0)
-                }
-                var letter = Letter(sender: sender,
-                                    recipient: AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).lines,
-                                    subject: merged.subject, salutation: context.salutation.formal + ",", paragraphs: paragraphs)
-                letter.ourReference = ourReference
-                letter.handledBy = referent.name
-                letter.date = CzechFormat.longDate(today)
-                letter.closing = closing
-                letter.signature = [referent.name]
+                let letter = LetterComposer.letter(merged, salutation: context.salutation, person: person, firm: firm, template: template,
+                                                   referent: referent, sender: sender, today: today, attention: recipient.attention,
+                                                   attentionLabel: attentionLabel)
                 return .letter(letter)
             }, consume: { recipient, outcome in
                 switch outcome {

@@ -11,6 +11,7 @@ enum Migrations {
         migrator.registerMigration("v3-attribute-columns", migrate: moveAttributesToColumns)
         migrator.registerMigration("v4-campaigns", migrate: createCampaigns)
         migrator.registerMigration("v5-delivery", migrate: createDelivery)
+        migrator.registerMigration("v6-campaign-channels", migrate: addChannels)
         return migrator
     }
 
@@ -233,6 +234,15 @@ enum Migrations {
                 day TEXT NOT NULL,
                 sent INTEGER NOT NULL,
                 PRIMARY KEY (account, day)) WITHOUT ROWID;
+            """)
+    }
+
+    /// A campaign goes by e-mail, by letter, or by e-mail where it can and by letter elsewhere;
+    /// each recipient's channel is recorded when rendered.
+    private static func addChannels(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE campaign ADD COLUMN channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'letter', 'auto'));
+            ALTER TABLE campaign_recipient ADD COLUMN channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'letter'));
             """)
     }
 }

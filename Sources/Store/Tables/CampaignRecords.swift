@@ -15,14 +15,22 @@ public struct StoredCampaign: Sendable, Equatable {
     public var target: EntityKind
     public var segmentName: String?
     public var referent: String
+    public var channel: CampaignChannel
     public var createdAt: String
 
     public init(id: Int64? = nil, name: String, templatePath: String, templateSource: String, templateHash: String,
-                expression: String, target: EntityKind, segmentName: String?, referent: String, createdAt: String = "") {
+                expression: String, target: EntityKind, segmentName: String?, referent: String, channel: CampaignChannel = .email,
+                createdAt: String = "") {
         self.id = id; self.name = name; self.templatePath = templatePath; self.templateSource = templateSource
         self.templateHash = templateHash; self.expression = expression; self.target = target; self.segmentName = segmentName
-        self.referent = referent; self.createdAt = createdAt
+        self.referent = referent; self.channel = channel; self.createdAt = createdAt
     }
+}
+
+/// How a campaign reaches its recipients: e-mail, a printed letter, or e-mail to those with an
+/// address and consent and a letter (with its label) to the rest.
+public enum CampaignChannel: String, CaseIterable, Sendable {
+    case email, letter, auto
 }
 
 /// Where a recipient stands. Rendering records `rendered` or `skipped`; delivery moves a
@@ -38,19 +46,19 @@ public enum CampaignRecords {
             throw StoreError.conflict("the campaign \"\(campaign.name)\" exists already; choose another name")
         }
         try db.execute(sql: """
-            INSERT INTO campaign(name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO campaign(name, template_path, template_source, template_hash, expression, target, segment_name, referent, channel, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [campaign.name, campaign.templatePath, campaign.templateSource, campaign.templateHash, campaign.expression,
-                             campaign.target.rawValue, campaign.segmentName, campaign.referent, Timestamp.now()])
+                             campaign.target.rawValue, campaign.segmentName, campaign.referent, campaign.channel.rawValue, Timestamp.now()])
         return db.lastInsertedRowID
     }
 
     public static func fetch(name: String, db: Database) throws -> StoredCampaign {
-        let columns = "id, name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at"
+        let columns = "id, name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at, channel"
         if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM campaign WHERE name = ?", arguments: [name]) {
             return StoredCampaign(id: row[0], name: row[1], templatePath: row[2], templateSource: row[3], templateHash: row[4],
                                   expression: row[5], target: EntityKind(rawValue: row[6]) ?? .person, segmentName: row[7],
-                                  referent: row[8], createdAt: row[9])
+                                  referent: row[8], channel: CampaignChannel(rawValue: row[10]) ?? .email, createdAt: row[9])
         }
         let names = try String.fetchAll(db, sql: "SELECT name FROM campaign ORDER BY name")
         let known = names.isEmpty ? "no campaigns exist yet (kontakt campaign create)" : "campaigns: \(names.joined(separator: ", "))"
@@ -96,16 +104,17 @@ public enum CampaignRecords {
             self.campaignId = campaignId
             rows = try BatchedInsert(db: db, table: "campaign_recipient",
                                      columns: ["campaign_id", "person_id", "firm_id", "email", "state", "reason", "message_id", "file",
-                                               "envelope_from", "envelope_to", "subject", "updated_at"], groupSize: 64)
+                                               "envelope_from", "envelope_to", "subject", "channel", "updated_at"], groupSize: 64)
         }
 
         /// - Parameter envelope: the SMTP envelope of a rendered message: the sender and every
         ///   recipient (To, Cc and Bcc).
         public func add(personId: Int64, firmId: Int64, email: String?, state: RecipientState, reason: String?, messageId: String?, file: String?,
-                        envelope: (from: String, to: [String])? = nil, subject: String? = nil) throws {
+                        envelope: (from: String, to: [String])? = nil, subject: String? = nil, letter: Bool = false) throws {
             rows.add([campaignId.databaseValue, personId.databaseValue, firmId.databaseValue, email.databaseValue, state.rawValue.databaseValue,
                       reason.databaseValue, messageId.databaseValue, file.databaseValue, envelope?.from.databaseValue ?? .null,
-                      envelope.map { $0.to.joined(separator: ",") }.databaseValue, subject.databaseValue, now])
+                      envelope.map { $0.to.joined(separator: ",") }.databaseValue, subject.databaseValue,
+                      (letter ? "letter" : "email").databaseValue, now])
             if rows.pendingRows >= 64 { try rows.flush() }
         }
 

@@ -33,7 +33,7 @@ public enum DeliveryJournal {
         try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person_id, firm_id, state, attempts, file, message_id, envelope_from, envelope_to, email, subject
             FROM campaign_recipient
-            WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL
+            WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL AND channel = 'email'
               AND (state IN ('rendered', 'sending') OR (state = 'deferred' AND retry_at <= ?))
             ORDER BY person_id LIMIT ?
             """), arguments: [campaignId, afterPerson, now, limit]).map { row in
@@ -70,6 +70,16 @@ public enum DeliveryJournal {
             DeliveryFailure(personId: $0["person_id"], email: $0["email"], state: RecipientState(rawValue: $0["state"]) ?? .failed,
                             attempts: $0["attempts"], reply: $0["reply"])
         }
+    }
+
+    // MARK: Letters
+
+    /// The campaign's letters not yet recorded as sent: their recipients, firms and subjects.
+    public static func renderedLetters(campaignId: Int64, db: Database) throws -> [(personId: Int64, firmId: Int64, subject: String)] {
+        try Row.fetchAll(db, sql: """
+            SELECT person_id, firm_id, subject FROM campaign_recipient
+            WHERE campaign_id = ? AND channel = 'letter' AND state = 'rendered' ORDER BY person_id
+            """, arguments: [campaignId]).map { ($0["person_id"], $0["firm_id"], $0["subject"] ?? "") }
     }
 
     // MARK: The messages sent

@@ -3,8 +3,12 @@
 import ArgumentParser
 import Campaigns
 import CRM
+import Foundation
+import Print
 import Segmentation
 import Store
+
+extension CampaignChannel: ExpressibleByArgument {}
 
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -21,6 +25,8 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "The template file.") var template: String
         @OptionGroup var selection: SelectionOptions
         @Option(help: "The referent who sends it.") var referent: String
+        @Option(help: "email, letter, or auto: e-mail to those with an address and consent, a letter (and its label) to the rest.")
+        var channel: CampaignChannel = .email
 
         func validate() throws {
             if selection.expression == nil && selection.segment == nil {
@@ -38,7 +44,7 @@ struct CampaignCommand: ParsableCommand {
                     (expression, target, segmentName) = (selection.expression!, .person, nil)
                 }
                 return try CampaignRenderer.create(name: name, templatePath: template, expression: expression, target: target,
-                                                   segmentName: segmentName, referent: referent, today: LocalClock.now().date, db: db)
+                                                   segmentName: segmentName, referent: referent, channel: channel, today: LocalClock.now().date, db: db)
             }
             print("Created campaign \(campaign.name) (template \(campaign.templatePath), SHA-256 \(campaign.templateHash.prefix(12))…). Render it with `kontakt campaign render \(campaign.name)`.")
         }
@@ -51,10 +57,23 @@ struct CampaignCommand: ParsableCommand {
             discussion: "Recipients without an e-mail address, without consent, lacking a required field, or sharing an address with an earlier recipient are skipped with the reason. Rendering again replaces the earlier rendering until delivery begins.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The campaign's name.") var name: String
+        @Option(help: "For letters: the label sheet of their address labels (labels.pdf).") var sheet = "3x8-70x37"
+        @Option(name: .customLong("sheets"), help: "The folder of label sheet presets.") var sheetsFolder = "Templates/labels"
+        @Option(help: "For letters: the sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
 
         func run() throws {
-            let summary = try CampaignRenderer.render(name: name, database: try global.open(), outbox: global.outbox, today: LocalClock.now().date)
-            print("Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all).")
+            let database = try global.open()
+            let stored = try database.read { db in try Settings.get("print.sender", db: db) }
+            let lines = (sender ?? stored ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            // The sheet matters only when there are letters; a missing preset folder prints no labels.
+            let labelSheet = FileManager.default.fileExists(atPath: sheetsFolder) ? try LabelSheets.named(sheet, folder: sheetsFolder) : nil
+            let summary = try CampaignRenderer.render(name: name, database: database, outbox: global.outbox, today: LocalClock.now().date,
+                                                      letters: LetterSettings(sender: lines, labelSheet: labelSheet))
+            var text = "Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all)."
+            if summary.letters > 0 {
+                text += "\nOf them \(summary.letters) letter(s) in letters.pdf" + (labelSheet == nil ? "." : ", their labels in labels.pdf (\(sheet)).")
+            }
+            print(text)
         }
     }
 

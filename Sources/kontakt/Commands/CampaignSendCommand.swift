@@ -32,12 +32,16 @@ extension CampaignCommand {
 
         func run() throws {
             let database = try global.open()
-            let (settings, stored) = try database.read { db in
-                (try smtp.settings(db: db), (rate: try Settings.get("smtp.rate", db: db), cap: try Settings.get("smtp.daily-cap", db: db),
-                                             concurrency: try Settings.get("smtp.concurrency", db: db)))
+            let (smtpSettings, stored, lettersOnly) = try database.read { db in
+                // A campaign of letters only needs no SMTP server.
+                let lettersOnly = try CampaignRecords.fetch(name: name, db: db).channel == .letter
+                return (lettersOnly ? nil : try smtp.settings(db: db),
+                        (rate: try Settings.get("smtp.rate", db: db), cap: try Settings.get("smtp.daily-cap", db: db),
+                         concurrency: try Settings.get("smtp.concurrency", db: db)), lettersOnly)
             }
+            let settings = try smtpSettings ?? SMTPSettings(url: "smtp://localhost")
             let dryRun = self.dryRun
-            let transport: @Sendable () throws -> MessageTransport = { dryRun ? DryRunTransport() : try SMTPConnection(settings: settings) }
+            let transport: @Sendable () throws -> MessageTransport = { dryRun || lettersOnly ? DryRunTransport() : try SMTPConnection(settings: settings) }
             if let testTo {
                 let address = try MailAddress(parsing: testTo)
                 let outcomes = try CampaignSender.sendTest(name: name, to: address.address, count: limit ?? 1, database: database,
@@ -60,6 +64,9 @@ extension CampaignCommand {
             let progress = summary.progress
             var lines = ["\(dryRun ? "Dry run: would have sent" : "Sent") \(progress.sent) message(s), deferred \(progress.deferred), failed \(progress.failed)" +
                          " in \(String(format: "%.1f", progress.elapsed)) s (\(Int(progress.rate.rounded())) messages/s)."]
+            if summary.letters > 0 {
+                lines.append("Recorded \(summary.letters) printed letter(s) (letters.pdf in the campaign's Outbox folder) as sent, each with its contact.")
+            }
             if summary.resumedInFlight > 0 {
                 lines.append("\(summary.resumedInFlight) recipient(s) were in flight when the last run stopped; they were sent again and may have the message twice.")
             }
