@@ -68,6 +68,13 @@ echo "(the server received $(ls "$spool"/*.eml | wc -l) messages in $spool; the 
 kontakt contact list --kind email --limit 3
 exec 3>&-
 echo
+echo "== A letter offer to the prospects of Morava (ČSN 01 6910, window envelopes), each logged as a contact"
+kontakt config set print.sender "Kontakt Demo s.r.o.|Vinohradská 12, 120 00  Praha 2|IČO 12345678 · tel. 222 333 444"
+kontakt letters Templates/dopis.md --where 'role = prospect and territory = morava' --referent novak
+echo
+echo "== Firm 1's dossier for the next meeting"
+kontakt firm dossier 1
+echo
 echo "== Address labels for the same customers, on 3 × 8 sheets with two labels already used"
 kontakt labels --where 'role = customer and email is not empty' --sheet 3x8-70x37 --skip 2
 echo

@@ -53,7 +53,17 @@ import Testing
         printer.add(letter)
         try printer.finish()
 
-        for (pdf, page, least) in [(labels, 1, 100), (envelopes, 1, 20), (letters, 1, 100), (letters, 2, 50)] {
+        let dossier = folder.appendingPathComponent("dossier.pdf").path
+        let writer = try DocumentWriter(path: dossier)
+        writer.title("Strojírny Žďár, s.r.o.", subtitle: "Podklad pro jednání")
+        writer.fields([("IČO", "25000209"), ("Adresa", "Náměstí Republiky 1234/56, 591 01  Žďár nad Sázavou")])
+        writer.heading("Historie kontaktů")
+        writer.table(columns: [("Datum", 30), ("Druh", 30), ("Text", 120)],
+                     rows: (1...80).map { ["2026-11-\($0 % 28 + 1)", "Schůzka", "Jednání o servisní smlouvě číslo \($0), dlouhý text, který se zalomí do dvou řádků v úzkém sloupci."] })
+        try writer.finish()
+        #expect(writer.pages >= 2)
+
+        for (pdf, page, least) in [(labels, 1, 100), (envelopes, 1, 20), (letters, 1, 100), (letters, 2, 50), (dossier, 1, 150), (dossier, 2, 100)] {
             let (inked, height) = try inkedRows(pdf, page: page)
             #expect(height > 0 && inked >= least, "\(pdf) page \(page): \(inked) of \(height) rows inked")
         }
