@@ -64,7 +64,7 @@ public enum CampaignRenderer {
             // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
             // stay within a small cache, read without the memory map: memory does not grow with
             // the number of recipients or the file's size.
-            try db.execute(sql: "PRAGMA cache_size = -8192")
+            try db.execute(sql: "PRAGMA cache_size = -4096")
             try db.execute(sql: "PRAGMA mmap_size = 0")
             let campaign = try CampaignRecords.fetch(name: name, db: db)
             let vocabulary = try Vocabulary.load(db: db)
