@@ -59,9 +59,11 @@ let package = Package(
             "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange", "Print",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // Statistics over the contact log and attributes, and their renderers.
+        .target(name: "Reports", dependencies: ["CRM"]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
-            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print",
+            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print", "Reports",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -82,6 +84,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PrintTests", dependencies: ["Print", "TestSupport"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRM"]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Print", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),

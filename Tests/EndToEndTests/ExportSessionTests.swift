@@ -88,4 +88,22 @@ import Testing
         let person = try copy.json("person", "show", "1") as? [String: Any] ?? [:]
         #expect(person["last"] as? String == "Dvořák" && person["titleAfter"] as? String == "Ph.D.")
     }
+
+    @Test func historyInTimeOrderWithTheRoadToEachDeal() throws {
+        let s = try database()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("contact", "add", "--person", "1", "--kind", "meeting", "--referent", "novak", "--date", "2027-01-18", "--result", "contract",
+                 "--text", "Smlouva podepsána")
+        let history = try s.json("history", "--firm", "1") as? [String: Any] ?? [:]
+        let contacts = history["contacts"] as? [[String: Any]] ?? []
+        #expect(contacts.map { $0["date"] as? String ?? "" } == ["2026-11-20", "2026-12-03T10:30", "2026-12-10", "2027-01-18"])
+        let lane = (history["timeline"] as? [[String: Any]])?.first ?? [:]
+        // First contact 20 Nov 2026, contract 18 Jan 2027: 59 days; the open task is not a contact.
+        #expect(lane["referent"] as? String == "novak" && lane["firstContact"] as? String == "2026-11-20" && lane["contacts"] as? Int == 3)
+        #expect((lane["deals"] as? [[String: Any]])?.map { $0["days"] as? Int } == [59])
+        let csv = try s.ok("history", "--person", "1", "--from", "2026-12-01", "--to", "2026-12-31", "--format", "csv")
+        #expect(csv.split(separator: "\r\n").map { String($0.prefix(16)) } == ["date,kind,status", "2026-12-03T10:30", "2026-12-10,task,"])
+        let wrong = try s.run(arguments: ["history", "--firm", "9"])
+        #expect(wrong.status != 0 && wrong.stderr.contains("9"))
+    }
 }

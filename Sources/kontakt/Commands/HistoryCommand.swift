@@ -1,0 +1,93 @@
+// `kontakt history`: a firm's or a person's whole communication in time order, and for a firm
+// the road from the first contact to each deal, per referent.
+
+import ArgumentParser
+import CRM
+import Foundation
+import Interchange
+import Reports
+import Store
+
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history",
+        abstract: "Every contact, e-mail and letter of a firm or a person in time order; for a firm also the days from each referent's first contact to each deal.",
+        discussion: "A deal is a contact whose result is of the success class (see `kontakt codelist`). Tasks are listed with their state; the timeline counts contacts only.")
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The firm's id.") var firm: Int64?
+    @Option(help: "The person's id.") var person: Int64?
+    @Option(help: "From this day (YYYY-MM-DD or D. M. YYYY).") var from: String?
+    @Option(help: "To this day, inclusive.") var to: String?
+    @Option(help: "table, json or csv.") var format: Format = .table
+    @Flag(help: "The same as --format json, as on the other commands.") var json = false
+
+    func validate() throws {
+        if (firm == nil) == (person == nil) { throw ValidationError("give --firm ID or --person ID") }
+    }
+
+    func run() throws {
+        let fromDate = try from.map { try ContactDate(parsing: $0, field: "from").date }
+        let toDate = try to.map { try ContactDate(parsing: $0, field: "to").date }
+        let (listings, success) = try global.open().read { db -> ([ContactListing], Set<String>) in
+            if let firm { try Firms.requireExisting(id: firm, db: db) }
+            var listings: [ContactListing] = []
+            try Contacts.forEach(ContactFilter(firmId: firm, personId: person, from: fromDate, to: toDate), db: db) { listings.append($0) }
+            let book = try CodeLists.codeBook(db: db)
+            return (listings, Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code)))
+        }
+        let ordered = listings.sorted { ($0.contact.date, $0.contact.id ?? 0) < ($1.contact.date, $1.contact.id ?? 0) }
+        let timeline = firm == nil ? nil : Timeline(contacts: ordered.map(\.contact), success: success)
+        let buffer = OutputBuffer()
+        switch json ? .json : format {
+        case .json:
+            let json = JSONWriter(output: buffer)
+            json.object {
+                json.arrayField("contacts") { for listing in ordered { json.contact(listing) } }
+                if let timeline {
+                    json.arrayField("timeline") {
+                        for lane in timeline.lanes {
+                            json.object {
+                                json.field("referent", lane.referent)
+                                json.field("firstContact", lane.firstContact.iso)
+                                json.field("contacts", Int64(lane.contacts))
+                                json.arrayField("deals") {
+                                    for deal in lane.deals {
+                                        json.object {
+                                            json.field("date", deal.date.iso)
+                                            json.field("result", deal.result)
+                                            json.field("days", Int64(deal.days))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            json.newline()
+        case .csv:
+            var csv = CSVWriter(delimiter: ",")
+            csv.write(["date", "kind", "status", "referent", "person", "result", "text", "nextDate", "nextTask"])
+            for listing in ordered {
+                let c = listing.contact
+                csv.write([c.date.iso, c.kind, c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact", c.referent,
+                           listing.personName?.withTitles ?? "", c.result ?? "", c.text, c.next?.date.iso ?? "", c.next?.task ?? ""])
+            }
+            buffer.append(csv.text)
+        case .table:
+            var table = Printing.contactTable()
+            for listing in ordered { Printing.addContact(listing, to: &table) }
+            buffer.append(table.render() + "\n")
+            if let timeline {
+                var lanes = TextTable("referent", "first contact", "contacts", "deals (days from the first contact)")
+                for lane in timeline.lanes {
+                    lanes.add(lane.referent, lane.firstContact.iso, String(lane.contacts),
+                              lane.deals.isEmpty ? "none yet" : lane.deals.map { "\($0.date.iso) \($0.result) (+\($0.days) d)" }.joined(separator: ", "))
+                }
+                buffer.append("\nTimeline\n" + lanes.render() + "\n")
+            }
+        }
+    }
+}
