@@ -60,7 +60,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // Statistics over the contact log and attributes, and their renderers.
-        .target(name: "Reports", dependencies: ["CRM"]),
+        .target(name: "Reports", dependencies: ["CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
             "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print", "Reports",
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "SegmentationTests", dependencies: ["Segmentation", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MailTests", dependencies: ["Mail", "TestSupport"]),
         .testTarget(name: "PrintTests", dependencies: ["Print", "TestSupport"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRM"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Print", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),

@@ -24,7 +24,7 @@ struct Kontakt: ParsableCommand {
             Diagnostics go to stderr at the level $KONTAKT_LOG_LEVEL names (trace, debug, info, notice, warning — the default —, error).
             """,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
-                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self])
+                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self])
 
     /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
     /// keep ArgumentParser's help.

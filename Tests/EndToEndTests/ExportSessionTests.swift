@@ -106,4 +106,29 @@ import Testing
         let wrong = try s.run(arguments: ["history", "--firm", "9"])
         #expect(wrong.status != 0 && wrong.stderr.contains("9"))
     }
+
+    @Test func referentsReportAsCountedByHand() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.ok("init")
+        try s.ok("referent", "add", "novak", "--name", "Jan Novák")
+        try s.ok("referent", "add", "svobodova", "--name", "Eva Svobodová")
+        try s.ok("firm", "add", "Alfa", "--role", "customer")
+        try s.ok("firm", "add", "Beta", "--role", "prospect")
+        // Dates far from any day the tests run on, so "overdue" does not change with the calendar.
+        try s.ok("contact", "add", "--firm", "1", "--kind", "meeting", "--referent", "novak", "--date", "2020-01-10", "--result", "contract", "--text", "a")
+        try s.ok("contact", "add", "--firm", "2", "--kind", "meeting", "--referent", "novak", "--date", "2020-02-10", "--result", "price", "--text", "b",
+                 "--next-date", "2099-01-01", "--next-task", "Zkusit znovu")
+        try s.ok("contact", "add", "--firm", "2", "--kind", "email", "--referent", "novak", "--date", "2020-03-10", "--text", "c")
+        try s.ok("contact", "add", "--firm", "1", "--status", "task", "--kind", "task", "--referent", "novak", "--date", "2020-04-10", "--text", "d")
+        let csv = try s.ok("report", "referents", "--format", "csv")
+        #expect(csv == """
+            referent,name,visits,success,open,failure,none,rate,contacts,emails,letters,openTasks,overdueTasks\r
+            novak,Jan Novák,2,1,0,1,0,0.5,3,1,0,2,1\r
+            svobodova,Eva Svobodová,0,0,0,0,0,,0,0,0,0,0\r
+
+            """)
+        let table = try s.ok("report", "referents", "--where", "role = customer", "--from", "2020-01-01", "--to", "2020-12-31")
+        #expect(table.contains("novak      1       1        0     0        0     100,0 %  1         0        0        1           1"))
+    }
 }

@@ -1,5 +1,6 @@
 // Buffered standard output and error lines: the only place the CLI writes to the terminal.
 
+import ArgumentParser
 import Foundation
 
 enum Terminal {
@@ -16,11 +17,25 @@ final class OutputBuffer {
     private let capacity = 1 << 16
     private let block: UnsafeMutablePointer<UInt8>
     private var count = 0
+    /// Standard output, or a file the buffer opened (and closes).
+    private let descriptor: Int32
 
-    init() { block = .allocate(capacity: capacity) }
+    init() {
+        block = .allocate(capacity: capacity)
+        descriptor = 1
+    }
+
+    /// Writes into `path` instead of standard output.
+    init(path: String) throws {
+        let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard opened >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        block = .allocate(capacity: capacity)
+        descriptor = opened
+    }
 
     deinit {
         flush()
+        if descriptor != 1 { close(descriptor) }
         block.deallocate()
     }
 
@@ -54,7 +69,7 @@ final class OutputBuffer {
     func flush() {
         var offset = 0
         while offset < count {
-            let written = Foundation.write(1, block + offset, count - offset)
+            let written = Foundation.write(descriptor, block + offset, count - offset)
             if written <= 0 { break } // a closed pipe (| head): nothing more to say
             offset += written
         }

@@ -1,0 +1,95 @@
+// `report referents`: per salesperson, the visits and what came of them, all their contacts by
+// kind, the e-mails and letters sent, and their open and overdue tasks.
+
+import CRM
+import GRDB
+import Store
+
+/// Which contacts a report counts: a period and the firms of a segment.
+public struct ReportScope: Sendable {
+    /// Inclusive days; nil leaves that end open.
+    public var from: CivilDate?
+    public var to: CivilDate?
+    /// Only the contacts of these firms (a firm filter); nil counts every firm.
+    public var firms: RowFilter?
+    /// Overdue means: an open task dated before this day.
+    public var today: CivilDate
+
+    public init(from: CivilDate? = nil, to: CivilDate? = nil, firms: RowFilter? = nil, today: CivilDate) {
+        self.from = from; self.to = to; self.firms = firms; self.today = today
+    }
+
+    /// `AND …` conditions on contacts `c`, with their arguments.
+    func conditions() -> (sql: String, arguments: [DatabaseValue]) {
+        var sql = ""
+        var arguments: [DatabaseValue] = []
+        if let from { sql += " AND substr(c.date, 1, 10) >= ?"; arguments.append(from.iso.databaseValue) }
+        if let to { sql += " AND substr(c.date, 1, 10) <= ?"; arguments.append(to.iso.databaseValue) }
+        if let firms { sql += " AND c.firm_id IN (\(firms.idQuery))"; arguments += firms.allArguments }
+        return (sql, arguments)
+    }
+}
+
+public struct ReferentRow: Sendable, Equatable {
+    public var referent: String
+    public var name: String
+    /// Contacts of the visit kind, and how many had a result of each outcome class, or none.
+    public var visits = 0
+    public var successes = 0
+    public var openResults = 0
+    public var failures = 0
+    public var withoutResult = 0
+    /// Contacts (not tasks) of every kind, by kind code.
+    public var contactsByKind: [String: Int] = [:]
+    public var emails = 0
+    public var letters = 0
+    public var openTasks = 0
+    public var overdueTasks = 0
+
+    /// Successful visits over all visits; nil without visits.
+    public var successRate: Double? { visits == 0 ? nil : Double(successes) / Double(visits) }
+    public var contacts: Int { contactsByKind.values.reduce(0, +) }
+}
+
+public enum ReferentReport {
+    /// One row per referent, those without contacts in scope included, by code.
+    /// - Parameter visitKind: the kind that counts as a visit (default `meeting`).
+    public static func rows(scope: ReportScope, visitKind: String = "meeting", db: Database) throws -> [ReferentRow] {
+        var rows: [String: ReferentRow] = [:]
+        for referent in try Referents.all(db: db) { rows[referent.code] = ReferentRow(referent: referent.code, name: referent.name) }
+        let (conditions, arguments) = scope.conditions()
+        let sql = """
+            SELECT c.referent, c.kind, c.status, c.done_at IS NULL AS open, substr(c.date, 1, 10) < ? AS overdue, v.outcome,
+                   COUNT(*) AS n
+            FROM contact c LEFT JOIN code_value v ON v.list = 'result' AND v.code = c.result
+            WHERE 1 = 1\(conditions)
+            GROUP BY 1, 2, 3, 4, 5, 6
+            """
+        for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([scope.today.iso.databaseValue] + arguments)) {
+            let code: String = row["referent"]
+            var entry = rows[code] ?? ReferentRow(referent: code, name: code)
+            let count: Int = row["n"], kind: String = row["kind"]
+            if row["status"] as String == "task" {
+                if row["open"] as Bool {
+                    entry.openTasks += count
+                    if row["overdue"] as Bool { entry.overdueTasks += count }
+                }
+            } else {
+                entry.contactsByKind[kind, default: 0] += count
+                if kind == "email" { entry.emails += count }
+                if kind == "letter" { entry.letters += count }
+                if kind == visitKind {
+                    entry.visits += count
+                    switch row["outcome"] as String? {
+                    case "success": entry.successes += count
+                    case "failure": entry.failures += count
+                    case "open": entry.openResults += count
+                    default: entry.withoutResult += count
+                    }
+                }
+            }
+            rows[code] = entry
+        }
+        return rows.values.sorted { $0.referent < $1.referent }
+    }
+}
