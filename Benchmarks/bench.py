@@ -79,6 +79,9 @@ def main():
     with open(os.devnull, "wb") as null:
         median, best = timed(lambda: kontakt(db, "firm", "show", "1", "--json", stdout=null), 10)
     rows.append(("firm show --json, a firm with 10,000+ contacts", median, best, 0.1))
+    with open(os.devnull, "wb") as null:
+        median, best = timed(lambda: kontakt(db, "history", "--firm", "1", "--json", stdout=null), 10)
+    rows.append(("history --firm --json, a firm with 10,000+ contacts", median, best, 0.1))
 
     segment_rows = segmentation(sample)
     render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite"))
@@ -313,6 +316,9 @@ def segmentation(sample):
             f"{full} WHERE p.firm_id IN ({firms3}) ORDER BY p.sort_key, p.id LIMIT 50")
     measure("person list --where … --json, 99k persons to /dev/null", ["person", "list", "--where", wide, "--json"], 1.0,
             f"{full} WHERE p.firm_id IN ({firms_wide}) ORDER BY p.sort_key, p.id", runs=5)
+    # Issue 7's reports over all 2,000,000 contacts.
+    measure("report referents, 2,000,000 contacts", ["report", "referents"], 0.5,
+            "SELECT c.referent, c.kind, c.status, c.result, c.done_at IS NULL, COUNT(*) FROM contact c GROUP BY 1, 2, 3, 4, 5", runs=3)
     return rows
 
 
