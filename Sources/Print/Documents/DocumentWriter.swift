@@ -73,29 +73,9 @@ public final class DocumentWriter {
 
     /// A block of markup at the current position, carried over pages line by line.
     private func place(_ markup: String, style: TextStyle, gap: Millimetres) {
-        var bottoms = document.paragraph(markup, width: Self.width, style: style)
-        var from: Millimetres = 0
-        var index = 0
-        while index < bottoms.count {
-            var last = index - 1
-            while last + 1 < bottoms.count && y + bottoms[last + 1] - from <= Self.bottom { last += 1 }
-            if last < index {
-                // A line taller than a whole page is set anyway rather than chased forever.
-                if y > 18 {
-                    newPage()
-                    bottoms = document.paragraph(markup, width: Self.width, style: style)
-                    continue
-                }
-                last = index
-            }
-            document.drawParagraph(x: Self.left, y: y, from: from, to: bottoms[last], width: Self.width)
-            y += bottoms[last] - from
-            from = bottoms[last]
-            index = last + 1
-            if index < bottoms.count {
-                newPage()
-                bottoms = document.paragraph(markup, width: Self.width, style: style)
-            }
+        y = document.flow(markup, x: Self.left, y: y, width: Self.width, style: style, bottom: Self.bottom) {
+            newPage()
+            return y
         }
         y += gap
     }

@@ -44,30 +44,11 @@ public final class LetterPrinter {
         let text = TextStyle(size: 11)
         var y: Millimetres = 104
         func place(_ markup: String, style: TextStyle, indent: Millimetres = 0, after gap: Millimetres) {
-            let bottoms = document.paragraph(Typography.bind(markup, words: options.bindingWords), width: Self.width, style: style, hangingIndent: indent)
-            var from: Millimetres = 0
-            var index = 0
-            while index < bottoms.count {
-                // The lines that fit on this page; at least one, so a page always advances.
-                var last = index
-                while last + 1 < bottoms.count && y + bottoms[last + 1] - from <= Self.bottom { last += 1 }
-                if y + bottoms[index] - from > Self.bottom && y > Self.continuationTop {
-                    page += 1
-                    newContinuationPage(page)
-                    y = Self.continuationTop
-                    continue
-                }
-                document.drawParagraph(x: Self.left, y: y, from: from, to: bottoms[last], width: Self.width)
-                y += bottoms[last] - from
-                from = bottoms[last]
-                index = last + 1
-                if index < bottoms.count {
-                    page += 1
-                    newContinuationPage(page)
-                    y = Self.continuationTop
-                    // The layout is laid out again for the next page's part.
-                    _ = document.paragraph(Typography.bind(markup, words: options.bindingWords), width: Self.width, style: style, hangingIndent: indent)
-                }
+            y = document.flow(Typography.bind(markup, words: options.bindingWords), x: Self.left, y: y, width: Self.width, style: style,
+                              hangingIndent: indent, bottom: Self.bottom) {
+                page += 1
+                newContinuationPage(page)
+                return Self.continuationTop
             }
             y += gap
         }

@@ -92,7 +92,7 @@ public final class PDFDocument {
         let text = lines.joined(separator: "\n")
         var size = style.size
         let smallest = min(minimumSize ?? style.size, style.size)
-        setText(text, style: TextStyle(family: style.family, size: size, bold: style.bold), width: nil)
+        setText(text, style: TextStyle(family: style.family, size: size, bold: style.bold))
         while size > smallest {
             let (width, height) = extent()
             if width <= Points.of(box.width) && height <= Points.of(box.height) { break }
@@ -185,6 +185,44 @@ public final class PDFDocument {
         pango_layout_set_indent(layout, 0)
     }
 
+    /// Sets a paragraph of markup from (`x`, `y`), `width` wide, carried over pages line by line:
+    /// when the next line would pass `bottom`, `nextPage` starts a page and gives the height to go
+    /// on from. Returns the height below the paragraph. A line taller than a whole page is set
+    /// anyway on a page of its own rather than chased forever.
+    public func flow(_ markup: String, x: Millimetres, y start: Millimetres, width: Millimetres, style: TextStyle,
+                     hangingIndent: Millimetres = 0, bottom: Millimetres, nextPage: () -> Millimetres) -> Millimetres {
+        var y = start
+        var bottoms = paragraph(markup, width: width, style: style, hangingIndent: hangingIndent)
+        var from: Millimetres = 0
+        var index = 0
+        var pageJustBegun = false
+        while index < bottoms.count {
+            var last = index - 1
+            while last + 1 < bottoms.count && y + bottoms[last + 1] - from <= bottom { last += 1 }
+            if last < index {
+                if !pageJustBegun {
+                    y = nextPage()
+                    pageJustBegun = true
+                    bottoms = paragraph(markup, width: width, style: style, hangingIndent: hangingIndent)
+                    continue
+                }
+                last = index
+            }
+            drawParagraph(x: x, y: y, from: from, to: bottoms[last], width: width)
+            y += bottoms[last] - from
+            from = bottoms[last]
+            index = last + 1
+            pageJustBegun = false
+            if index < bottoms.count {
+                y = nextPage()
+                pageJustBegun = true
+                // Drawing reset the layout's width: it is laid out again for the next page's part.
+                bottoms = paragraph(markup, width: width, style: style, hangingIndent: hangingIndent)
+            }
+        }
+        return y
+    }
+
     /// A thin horizontal mark at the page's left edge (fold and punch marks).
     public func mark(y: Millimetres, length: Millimetres) {
         cairo_set_line_width(context, 0.3)
@@ -193,9 +231,9 @@ public final class PDFDocument {
         cairo_stroke(context)
     }
 
-    private func setText(_ text: String, style: TextStyle, width: Double?) {
+    private func setText(_ text: String, style: TextStyle) {
         setFont(style)
-        pango_layout_set_width(layout, width.map { Int32($0 * Double(kontakt_pango_scale())) } ?? -1)
+        pango_layout_set_width(layout, -1)
         pango_layout_set_text(layout, text, -1)
     }
 

@@ -64,7 +64,7 @@ struct CampaignCommand: ParsableCommand {
         func run() throws {
             let database = try global.open()
             let stored = try database.read { db in try Settings.get("print.sender", db: db) }
-            let lines = (sender ?? stored ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let lines = SenderLines.parse(sender, stored: stored)
             // The sheet matters only when there are letters; a missing preset folder prints no labels.
             let labelSheet = FileManager.default.fileExists(atPath: sheetsFolder) ? try LabelSheets.named(sheet, folder: sheetsFolder) : nil
             let summary = try CampaignRenderer.render(name: name, database: database, outbox: global.outbox, today: LocalClock.now().date,

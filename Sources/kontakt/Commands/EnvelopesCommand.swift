@@ -30,7 +30,7 @@ struct EnvelopesCommand: ParsableCommand {
             (try AddressBlocks(selection, db: db), try Settings.get("print.sender", db: db))
         }
         guard !selected.blocks.isEmpty else { throw ValidationError("the segment selects no one: no envelopes to print") }
-        let senderLines = (sender ?? storedSender ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let senderLines = SenderLines.parse(sender, stored: storedSender)
         let path = out ?? global.outbox + "/envelopes-\(format.rawValue).pdf"
         try OutputFolder.create(for: path)
         let report = try EnvelopePrinter.print(selected.blocks, sender: senderLines, format: format, to: path)

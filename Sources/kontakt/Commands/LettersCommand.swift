@@ -36,7 +36,7 @@ struct LettersCommand: ParsableCommand {
         let (segment, signer, storedSender) = try database.read { db in
             (try selection.chosenSegment(defaultTarget: .person, db: db)!, try ReferentChoice.resolve(referent, purpose: "signs", db: db), try Settings.get("print.sender", db: db))
         }
-        let senderLines = (sender ?? storedSender ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let senderLines = SenderLines.parse(sender, stored: storedSender)
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = out ?? global.outbox + "/letters-\(name).pdf"
         try OutputFolder.create(for: path)
