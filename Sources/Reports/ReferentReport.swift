@@ -5,31 +5,6 @@ import CRM
 import GRDB
 import Store
 
-/// Which contacts a report counts: a period and the firms of a segment.
-public struct ReportScope: Sendable {
-    /// Inclusive days; nil leaves that end open.
-    public var from: CivilDate?
-    public var to: CivilDate?
-    /// Only the contacts of these firms (a firm filter); nil counts every firm.
-    public var firms: RowFilter?
-    /// Overdue means: an open task dated before this day.
-    public var today: CivilDate
-
-    public init(from: CivilDate? = nil, to: CivilDate? = nil, firms: RowFilter? = nil, today: CivilDate) {
-        self.from = from; self.to = to; self.firms = firms; self.today = today
-    }
-
-    /// `AND …` conditions on contacts `c`, with their arguments.
-    func conditions() -> (sql: String, arguments: [DatabaseValue]) {
-        var sql = ""
-        var arguments: [DatabaseValue] = []
-        if let from { sql += " AND substr(c.date, 1, 10) >= ?"; arguments.append(from.iso.databaseValue) }
-        if let to { sql += " AND substr(c.date, 1, 10) <= ?"; arguments.append(to.iso.databaseValue) }
-        if let firms { sql += " AND c.firm_id IN (\(firms.idQuery))"; arguments += firms.allArguments }
-        return (sql, arguments)
-    }
-}
-
 public struct ReferentRow: Sendable, Equatable {
     public var referent: String
     public var name: String
@@ -57,12 +32,10 @@ public enum ReferentReport {
     public static func rows(scope: ReportScope, visitKind: String = "meeting", db: Database) throws -> [ReferentRow] {
         var rows: [String: ReferentRow] = [:]
         for referent in try Referents.all(db: db) { rows[referent.code] = ReferentRow(referent: referent.code, name: referent.name) }
-        let (conditions, arguments) = scope.conditions()
+        let (tally, arguments) = scope.tally()
         let sql = """
-            SELECT c.referent, c.kind, c.status, c.done_at IS NULL AS open, substr(c.date, 1, 10) < ? AS overdue, v.outcome,
-                   COUNT(*) AS n
-            FROM contact c LEFT JOIN code_value v ON v.list = 'result' AND v.code = c.result
-            WHERE 1 = 1\(conditions)
+            SELECT t.referent, t.kind, t.status, t.open, t.day < ? AS overdue, v.outcome, sum(t.n) AS n
+            FROM (\(tally)) t LEFT JOIN code_value v ON v.list = 'result' AND v.code = t.result
             GROUP BY 1, 2, 3, 4, 5, 6
             """
         for row in try Row.fetchAll(db, sql: sql, arguments: StatementArguments([scope.today.iso.databaseValue] + arguments)) {

@@ -12,6 +12,7 @@ enum Migrations {
         migrator.registerMigration("v4-campaigns", migrate: createCampaigns)
         migrator.registerMigration("v5-delivery", migrate: createDelivery)
         migrator.registerMigration("v6-campaign-channels", migrate: addChannels)
+        migrator.registerMigration("v7-report-summaries", migrate: ReportSummaries.create)
         return migrator
     }
 
