@@ -66,3 +66,38 @@ public enum ReferentReport {
         return rows.values.sorted { $0.referent < $1.referent }
     }
 }
+
+extension ReferentReport {
+    public static let definitions = [
+        "Návštěvy: kontakty (ne úkoly) druhu návštěvy (--kind, výchozí meeting) v období. Úspěch / otevřené / neúspěch: návštěvy s výsledkem dané třídy číselníku výsledků; bez výsledku: ostatní. Úspěšnost: úspěchy ÷ návštěvy.",
+        "Kontakty: všechny kontakty (ne úkoly) v období, i podle druhů; e-maily a dopisy včetně kampaní. Otevřené úkoly: nesplněné úkoly s datem v období; po termínu: otevřené úkoly s datem před dneškem.",
+    ]
+
+    /// - Parameter kinds: the kind code list, for one column per kind (kinds outside it follow by code).
+    public static func table(_ rows: [ReferentRow], kinds: [CodeValue]) -> ReportTable {
+        var kindColumns = kinds.map { ($0.code, $0.label) }
+        let known = Set(kindColumns.map(\.0))
+        for extra in Set(rows.flatMap(\.contactsByKind.keys)).subtracting(known).sorted() { kindColumns.append((extra, extra)) }
+        var table = ReportTable(title: "Úspěšnost návštěv a práce referentů", columns: [
+            ReportColumn("referent", "referent", "Referent"), ReportColumn("name", "name", "Jméno"),
+            ReportColumn("visits", "visits", "Návštěvy"), ReportColumn("success", "success", "Úspěch"),
+            ReportColumn("open", "open", "Otevřené"), ReportColumn("failure", "failure", "Neúspěch"),
+            ReportColumn("none", "none", "Bez výsledku"), ReportColumn("rate", "rate", "Úspěšnost"),
+            ReportColumn("contacts", "contacts", "Kontakty"),
+        ] + kindColumns.map { ReportColumn("kind." + $0.0, $0.0, $0.1) } + [
+            ReportColumn("emails", "e-mails", "E-maily"), ReportColumn("letters", "letters", "Dopisy"),
+            ReportColumn("openTasks", "open tasks", "Otevřené úkoly"), ReportColumn("overdueTasks", "overdue", "Po termínu"),
+        ], definitions: definitions)
+        for row in rows {
+            table.rows.append([.text(row.referent), .text(row.name), .count(row.visits), .count(row.successes), .count(row.openResults),
+                               .count(row.failures), .count(row.withoutResult), .rate(row.successRate), .count(row.contacts)]
+                              + kindColumns.map { .count(row.contactsByKind[$0.0] ?? 0) }
+                              + [.count(row.emails), .count(row.letters), .count(row.openTasks), .count(row.overdueTasks)])
+        }
+        table.charts.append(ReportChart(title: "Úspěšnost návštěv podle referentů", categoryAxis: "referent", valueAxis: "podíl úspěšných návštěv",
+                                        scale: .rate, bars: rows.map { ($0.referent, $0.successRate ?? 0) }))
+        table.charts.append(ReportChart(title: "Návštěvy podle referentů", categoryAxis: "referent", valueAxis: "počet návštěv",
+                                        scale: .count, bars: rows.map { ($0.referent, Double($0.visits)) }))
+        return table
+    }
+}

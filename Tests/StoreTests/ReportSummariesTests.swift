@@ -22,7 +22,7 @@ import Testing
             """).map { Array($0.databaseValues.map(\.description)) }
         let success = "(SELECT code FROM code_value WHERE list = 'result' AND outcome = 'success')"
         let lanes = try Row.fetchAll(db, sql: """
-            SELECT firm_id, referent, min(substr(date, 1, 10)), min(CASE WHEN result IN \(success) THEN substr(date, 1, 10) END),
+            SELECT firm_id, referent, min(CAST(julianday(substr(date, 1, 10)) AS INTEGER)), min(CASE WHEN result IN \(success) THEN CAST(julianday(substr(date, 1, 10)) AS INTEGER) END),
                    count(CASE WHEN result IN \(success) THEN 1 END), count(*)
             FROM contact WHERE status = 'contact' GROUP BY 1, 2 ORDER BY 1, 2
             """).map { Array($0.databaseValues.map(\.description)) }

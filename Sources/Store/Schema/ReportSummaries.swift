@@ -7,8 +7,10 @@
 // reports group it; the outcome class of a result is joined at query time, so changing a
 // code's class needs no rebuild.
 //
-// `deal_progress`: per firm and referent, the first contact, the first contact whose result is
-// of the success class (the first deal), how many deals and contacts. Tasks are plans, not
+// `deal_progress`: per firm and referent, the day of the first contact and of the first contact
+// whose result is of the success class (the first deal), how many deals and contacts. Days are
+// stored as integer Julian day numbers (`julianDay`), so a report subtracts them without
+// reading a date's text. Tasks are plans, not
 // contacts, and do not count. Time to deal, conversion and sources read it. A minimum cannot be
 // taken back by subtraction, so an update or deletion recomputes the lanes it touches from the
 // firm's contacts (the firm index reads them in one range); an insertion, the common case,
@@ -22,11 +24,15 @@ public enum ReportSummaries {
         "(\(column) IS NOT NULL AND \(column) IN (SELECT code FROM code_value WHERE list = 'result' AND outcome = 'success'))"
     }
 
+    /// The integer Julian day number of a contact's date column or value (`date` is
+    /// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`; the time is cut off first).
+    static func julianDay(_ date: String) -> String { "CAST(julianday(substr(\(date), 1, 10)) AS INTEGER)" }
+
     /// The lanes of the contacts matching `condition` (on `contact`), recomputed from the log.
     static func lanes(where condition: String) -> String {
         """
         INSERT INTO deal_progress(firm_id, referent, first_contact, first_deal, deals, contacts)
-        SELECT firm_id, referent, min(substr(date, 1, 10)), min(CASE WHEN \(isSuccess("result")) THEN substr(date, 1, 10) END),
+        SELECT firm_id, referent, min(\(julianDay("date"))), min(CASE WHEN \(isSuccess("result")) THEN \(julianDay("date")) END),
                count(CASE WHEN \(isSuccess("result")) THEN 1 END), count(*)
         FROM contact WHERE status = 'contact' AND \(condition)
         GROUP BY firm_id, referent
@@ -81,8 +87,8 @@ public enum ReportSummaries {
             CREATE TABLE deal_progress(
                 firm_id INTEGER NOT NULL,
                 referent TEXT NOT NULL,
-                first_contact TEXT NOT NULL,
-                first_deal TEXT,
+                first_contact INTEGER NOT NULL,
+                first_deal INTEGER,
                 deals INTEGER NOT NULL,
                 contacts INTEGER NOT NULL,
                 PRIMARY KEY (firm_id, referent)) WITHOUT ROWID;
@@ -91,8 +97,8 @@ public enum ReportSummaries {
             CREATE TRIGGER contact_summaries_insert AFTER INSERT ON contact BEGIN
                 \(tallyAdd("NEW"))
                 INSERT INTO deal_progress(firm_id, referent, first_contact, first_deal, deals, contacts)
-                SELECT NEW.firm_id, NEW.referent, substr(NEW.date, 1, 10),
-                       CASE WHEN \(isSuccess("NEW.result")) THEN substr(NEW.date, 1, 10) END,
+                SELECT NEW.firm_id, NEW.referent, \(julianDay("NEW.date")),
+                       CASE WHEN \(isSuccess("NEW.result")) THEN \(julianDay("NEW.date")) END,
                        \(isSuccess("NEW.result")), 1
                 WHERE NEW.status = 'contact'
                 ON CONFLICT DO UPDATE SET

@@ -11,16 +11,18 @@ import Store
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report", abstract: "Sales statistics from the contact log.",
-        subcommands: [Referents.self])
+        discussion: "Each report takes --from/--to, --where/--segment (which firms count), --format table|csv|json|html and --out FILE. Tables use Czech number formats (12,5 %); CSV and JSON plain numbers (0.125). HTML is one self-contained page with charts, for the screen or A4.",
+        subcommands: [Referents.self, TimeToDeal.self, LossReasons.self, Conversion.self, Sources.self])
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json, html }
 
     /// The options every report shares: the period, the firms, the output.
     struct Scope: ParsableArguments {
-        @Option(help: "Count contacts from this day (YYYY-MM-DD or D. M. YYYY).") var from: String?
-        @Option(help: "Count contacts up to this day, inclusive.") var to: String?
+        @Option(help: "Count from this day (YYYY-MM-DD or D. M. YYYY).") var from: String?
+        @Option(help: "Count up to this day, inclusive.") var to: String?
         @OptionGroup var selection: SelectionOptions
-        @Option(help: "table (Czech number format), csv or json (plain numbers).") var format: Format = .table
+        @Option(help: "table (Czech number format), csv or json (plain numbers), html (a page with charts).") var format: Format = .table
+        @Flag(help: "The same as --format json.") var json = false
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func scope(db: Database) throws -> ReportScope {
@@ -29,16 +31,84 @@ struct ReportCommand: ParsableCommand {
                         firms: try selection.filter(selecting: .firm, db: db), today: LocalClock.now().date)
         }
 
-        func emit(_ text: String) throws {
-            try ExportCommand.emit(Array(text.utf8), to: out)
+        /// What was counted, in Czech words, for the HTML page.
+        func described(_ scope: ReportScope) -> [String] {
+            let period = switch (scope.from, scope.to) {
+            case (nil, nil): "Období: celá historie"
+            case let (from?, nil): "Období: od \(CzechFormat.date(from))"
+            case let (nil, to?): "Období: do \(CzechFormat.date(to))"
+            case let (from?, to?): "Období: \(CzechFormat.date(from)) – \(CzechFormat.date(to))"
+            }
+            let firms = selection.expression.map { "Firmy: \($0)" } ?? selection.segment.map { "Firmy: segment \($0)" } ?? "Firmy: všechny"
+            return [period, firms]
         }
+
+        /// Writes the report in the chosen format.
+        func emit(_ table: ReportTable, scope: ReportScope) throws {
+            switch json ? .json : format {
+            case .table: try write(ReportCommand.text(table) + "\n")
+            case .csv: try write(ReportCommand.csv(table))
+            case .json:
+                let buffer = try out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
+                ReportCommand.json(table, into: buffer)
+            case .html:
+                try write(HTMLReport.render(table, scope: described(scope), generated: CzechFormat.date(LocalClock.now().date)))
+            }
+        }
+
+        private func write(_ text: String) throws { try ExportCommand.emit(Array(text.utf8), to: out) }
     }
 
-    /// `12,5 %` in tables; "" when there is nothing to divide.
-    static func percent(_ value: Double?) -> String {
-        guard let value else { return "" }
-        let tenths = Int((value * 1000).rounded())
-        return "\(tenths / 10),\(tenths % 10) %"
+    static func text(_ table: ReportTable) -> String {
+        var text = TextTable(headings: table.columns.map(\.heading))
+        for row in table.rows {
+            text.add(cells: row.map { value in
+                switch value {
+                case .text(let string): string
+                case .total: ReportValue.totalLabel
+                case .count(let count): String(count)
+                case .rate(let rate): CzechFormat.percent(rate)
+                case .days(let days): CzechFormat.decimal(days)
+                }
+            })
+        }
+        return text.render()
+    }
+
+    static func csv(_ table: ReportTable) -> String {
+        var csv = CSVWriter(delimiter: ",")
+        csv.write(table.columns.map(\.key))
+        for row in table.rows {
+            csv.write(row.map { value in
+                switch value {
+                case .text(let string): string
+                case .total: ReportValue.totalLabel
+                case .count(let count): String(count)
+                case .rate(let number), .days(let number): number.map(CzechFormat.plain) ?? ""
+                }
+            })
+        }
+        return csv.text
+    }
+
+    static func json(_ table: ReportTable, into buffer: OutputBuffer) {
+        let json = JSONWriter(output: buffer)
+        json.array {
+            for row in table.rows {
+                json.object {
+                    for (column, value) in zip(table.columns, row) {
+                        switch value {
+                        case .text(let string): json.field(column.key, string)
+                        case .total: json.field(column.key, ReportValue.totalLabel)
+                        case .count(let count): json.field(column.key, Int64(count))
+                        case .rate(let number), .days(let number):
+                            if let number { json.field(column.key, number: number) } else { json.key(column.key); json.null() }
+                        }
+                    }
+                }
+            }
+        }
+        json.newline()
     }
 
     struct Referents: ParsableCommand {
@@ -49,62 +119,132 @@ struct ReportCommand: ParsableCommand {
                 visits: contacts (not tasks) of the visit kind (--kind, default meeting) dated in the period. success / open / \
                 failure: those visits whose result belongs to that outcome class of the result code list; none: visits with no \
                 result or one without a class. rate: success ÷ visits. contacts: every contact (not task) in the period, of any \
-                kind; e-mails and letters: those of kind email and letter (campaign messages and letters included). open tasks: \
-                tasks not yet done dated in the period (all of them without --from/--to); overdue: open tasks dated before today. \
-                --where/--segment restrict all of it to the contacts of the selected firms. Every referent is listed, those \
-                with nothing in the period too.
+                kind, and one column per kind; e-mails and letters: those of kind email and letter (campaign messages and letters \
+                included). open tasks: tasks not yet done dated in the period (all of them without --from/--to); overdue: open \
+                tasks dated before today. --where/--segment restrict all of it to the contacts of the selected firms. Every \
+                referent is listed, those with nothing in the period too.
                 """)
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Scope
         @Option(help: "The contact kind that counts as a visit.") var kind = "meeting"
 
         func run() throws {
-            let rows = try global.open().read { db in try ReferentReport.rows(scope: options.scope(db: db), visitKind: kind, db: db) }
-            switch options.format {
-            case .table:
-                var table = TextTable("referent", "visits", "success", "open", "failure", "none", "rate", "contacts", "e-mails", "letters", "open tasks", "overdue")
-                for row in rows {
-                    table.add(cells: [row.referent, String(row.visits), String(row.successes), String(row.openResults), String(row.failures),
-                                      String(row.withoutResult), ReportCommand.percent(row.successRate), String(row.contacts), String(row.emails),
-                                      String(row.letters), String(row.openTasks), String(row.overdueTasks)])
-                }
-                try options.emit(table.render() + "\n")
-            case .csv:
-                var csv = CSVWriter(delimiter: ",")
-                csv.write(["referent", "name", "visits", "success", "open", "failure", "none", "rate", "contacts", "emails", "letters", "openTasks", "overdueTasks"])
-                for row in rows {
-                    csv.write([row.referent, row.name, String(row.visits), String(row.successes), String(row.openResults), String(row.failures),
-                               String(row.withoutResult), row.successRate.map { String($0) } ?? "", String(row.contacts), String(row.emails),
-                               String(row.letters), String(row.openTasks), String(row.overdueTasks)])
-                }
-                try options.emit(csv.text)
-            case .json:
-                let buffer = try options.out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
-                let json = JSONWriter(output: buffer)
-                json.array {
-                    for row in rows {
-                        json.object {
-                            json.field("referent", row.referent)
-                            json.field("name", row.name)
-                            json.field("visits", Int64(row.visits))
-                            json.objectField("results") {
-                                json.field("success", Int64(row.successes))
-                                json.field("open", Int64(row.openResults))
-                                json.field("failure", Int64(row.failures))
-                                json.field("none", Int64(row.withoutResult))
-                            }
-                            if let rate = row.successRate { json.field("successRate", number: rate) } else { json.key("successRate"); json.null() }
-                            json.field("contacts", Int64(row.contacts))
-                            json.objectField("contactsByKind") { for kind in row.contactsByKind.keys.sorted() { json.field(kind, Int64(row.contactsByKind[kind]!)) } }
-                            json.field("emails", Int64(row.emails))
-                            json.field("letters", Int64(row.letters))
-                            json.field("openTasks", Int64(row.openTasks))
-                            json.field("overdueTasks", Int64(row.overdueTasks))
-                        }
-                    }
-                }
-                json.newline()
+            let (table, scope) = try global.open().read { db in
+                let scope = try options.scope(db: db)
+                let rows = try ReferentReport.rows(scope: scope, visitKind: kind, db: db)
+                return (ReferentReport.table(rows, kinds: try CodeLists.codeBook(db: db).values(of: CodeListName.kind)), scope)
             }
+            try options.emit(table, scope: scope)
+        }
+    }
+
+    struct TimeToDeal: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "time-to-deal",
+            abstract: "Days from the first contact with a firm to its first deal: count, mean, median and 90th percentile, per referent and overall.",
+            discussion: """
+                A deal is a contact whose result is of the success class. Overall, each firm counts once: from its first \
+                contact with anyone to its first deal with anyone. Per referent, the referent's own lane: from their first \
+                contact with the firm to their first deal with it. deals: first deals dated in the period. open: firms (lanes) \
+                first contacted by the end of the period with no deal by then. median: the middle value (the mean of the two \
+                middle ones for an even count); p90: the smallest value with at least 90 % of the values at or below it. \
+                Tasks do not count as contacts. The HTML page adds a histogram of the overall days.
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Scope
+
+        func run() throws {
+            let (table, scope) = try global.open().read { db in
+                let scope = try options.scope(db: db)
+                return (TimeToDealReport.table(try TimeToDealReport.compute(scope: scope, db: db)), scope)
+            }
+            try options.emit(table, scope: scope)
+        }
+    }
+
+    struct LossReasons: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "loss-reasons",
+            abstract: "Why acquisitions failed: each result of the failure class, counted and as a share, overall and per referent.",
+            discussion: """
+                Counts contacts (not tasks) dated in the period whose result is of the failure class in the result code list; \
+                every such result is listed, those never given too. share: the count ÷ all failures (overall, or of that \
+                referent in the referent's columns).
+                """)
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Scope
+
+        func run() throws {
+            let (table, scope) = try global.open().read { db in
+                let scope = try options.scope(db: db)
+                return (LossReasonsReport.table(try LossReasonsReport.compute(scope: scope, db: db)), scope)
+            }
+            try options.emit(table, scope: scope)
+        }
+    }
+
+    /// `--bands 0,10,50,250`: lower bounds, ascending.
+    static func bands(_ text: String?) throws -> [Double]? {
+        guard let text else { return nil }
+        let bounds = try text.split(separator: ",").map { part -> Double in
+            guard let number = Double(part.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: " ", with: "")) else {
+                throw ValidationError("--bands: \"\(part)\" is not a number; expected lower bounds such as 0,10,50,250")
+            }
+            return number
+        }
+        guard !bounds.isEmpty, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
+            throw ValidationError("--bands: expected ascending lower bounds such as 0,10,50,250")
+        }
+        return bounds
+    }
+
+    static let cohortDiscussion = """
+        The firms counted: those with the prospect role (with --all-firms, every firm with contacts), restricted by \
+        --where/--segment; with --from/--to, only firms whose first contact falls in the period. firms: the group's firms. \
+        with deal: firms with at least one contact whose result is of the success class (counted to date). rate: with deal ÷ \
+        firms. median days: from the first contact to the first deal, over the firms with a deal. Firms without a value \
+        form the group "(neuvedeno)".
+        """
+
+    struct Conversion: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "conversion",
+            abstract: "Acquisition success by a firm attribute (industry, territory, employees in bands…): firms, how many reached a deal, the rate, the median days to it.",
+            discussion: ReportCommand.cohortDiscussion + " A number attribute groups by value, or in bands with --bands 0,10,50,250 (0–9, 10–49, 50–249, 250+).")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Scope
+        @Option(help: ArgumentHelp("The firm attribute to group by.", valueName: "ATTR")) var by: String
+        @Option(help: ArgumentHelp("Lower bounds of bands for a number attribute.", valueName: "N,N,…")) var bands: String?
+        @Flag(help: "Every firm with contacts, not only prospects.") var allFirms = false
+
+        func run() throws {
+            let bounds = try ReportCommand.bands(bands)
+            let (table, scope) = try global.open().read { db in
+                let scope = try options.scope(db: db)
+                let report = try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, allFirms: allFirms), scope: scope, db: db)
+                return (ConversionReport.table(report, contracts: false), scope)
+            }
+            try options.emit(table, scope: scope)
+        }
+    }
+
+    struct Sources: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sources",
+            abstract: "Acquisition success by information source, and each source's share of all contracts.",
+            discussion: ReportCommand.cohortDiscussion + " contracts: every contact with a success result of the group's firms; share of contracts: the group's ÷ all groups'.")
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var options: Scope
+        @Option(help: ArgumentHelp("The firm attribute holding the information source.", valueName: "ATTR")) var attribute = "source"
+        @Flag(help: "Every firm with contacts, not only prospects.") var allFirms = false
+
+        func run() throws {
+            let (table, scope) = try global.open().read { db in
+                let scope = try options.scope(db: db)
+                let report = try ConversionReport.compute(options: ConversionOptions(attribute: attribute, allFirms: allFirms), scope: scope, db: db)
+                return (ConversionReport.table(report, contracts: true), scope)
+            }
+            try options.emit(table, scope: scope)
         }
     }
 }

@@ -5,6 +5,7 @@ struct TextTable {
     private(set) var rows: [[String]] = []
 
     init(_ headers: String...) { self.headers = headers }
+    init(headings: [String]) { headers = headings }
 
     mutating func add(_ cells: String...) { rows.append(cells) }
     mutating func add(cells: [String]) { rows.append(cells) }
