@@ -80,6 +80,12 @@ public enum ConversionReport {
         // Many firms share few values: each distinct value is grouped once.
         var keyOfValue: [DatabaseValue: String] = [:]
         var total = ConversionGroup(value: "", label: "")
+        // Every band is listed, an empty one too: a manager reads the gaps as well.
+        for bound in grouping.bands ?? [] {
+            let group = grouping.group(of: bound.databaseValue)
+            ranks[group.key] = group.rank
+            groups[group.key] = ConversionGroup(value: group.key, label: group.label)
+        }
         func add(_ value: DatabaseValue, progress: FirmProgress?) {
             let key: String
             if let known = keyOfValue[value] {

@@ -6,8 +6,7 @@ public enum HTMLReport {
     ///   - scope: what was counted, in words (the period, the selection), printed under the title.
     ///   - generated: when, as the reader should see it.
     public static func render(_ table: ReportTable, scope: [String], generated: String) -> String {
-        var body = "<h1>\(HTMLText.escape(table.title))</h1>\n"
-        body += "<p class=\"scope\">\(scope.map(HTMLText.escape).joined(separator: " · "))<br>Vytvořeno \(HTMLText.escape(generated))</p>\n"
+        var body = heading(table.title, scope: scope, generated: generated)
         body += "<table>\n<thead><tr>"
         for column in table.columns { body += "<th scope=\"col\">\(HTMLText.escape(column.title))</th>" }
         body += "</tr></thead>\n<tbody>\n"
@@ -27,14 +26,19 @@ public enum HTMLReport {
         return page(title: table.title, body: body)
     }
 
+    /// The title, what was counted and when.
+    static func heading(_ title: String, scope: [String], generated: String) -> String {
+        "<h1>\(HTMLText.escape(title))</h1>\n<p class=\"scope\">\(scope.map(HTMLText.escape).joined(separator: " · "))<br/>Vytvořeno \(HTMLText.escape(generated))</p>\n"
+    }
+
     /// The page around any body: the report's styles and the Czech language tag.
     public static func page(title: String, body: String) -> String {
         """
         <!DOCTYPE html>
         <html lang="cs">
         <head>
-        <meta charset="utf-8">
-        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(HTMLText.escape(title))</title>
         <style>
         \(styles)

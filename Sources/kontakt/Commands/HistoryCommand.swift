@@ -13,14 +13,15 @@ struct HistoryCommand: ParsableCommand {
         commandName: "history",
         abstract: "Every contact, e-mail and letter of a firm or a person in time order; for a firm also the days from each referent's first contact to each deal.",
         discussion: "A deal is a contact whose result is of the success class (see `kontakt codelist`). Tasks are listed with their state; the timeline counts contacts only.")
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, html }
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "The firm's id.") var firm: Int64?
     @Option(help: "The person's id.") var person: Int64?
     @Option(help: "From this day (YYYY-MM-DD or D. M. YYYY).") var from: String?
     @Option(help: "To this day, inclusive.") var to: String?
-    @Option(help: "table, json or csv.") var format: Format = .table
+    @Option(help: "table, json, csv or html (one printable page).") var format: Format = .table
+    @Option(help: "Write to this file instead of standard output.") var out: String?
     @Flag(help: "The same as --format json, as on the other commands.") var json = false
 
     func validate() throws {
@@ -30,17 +31,30 @@ struct HistoryCommand: ParsableCommand {
     func run() throws {
         let fromDate = try from.map { try ContactDate(parsing: $0, field: "from").date }
         let toDate = try to.map { try ContactDate(parsing: $0, field: "to").date }
-        let (listings, success) = try global.open().read { db -> ([ContactListing], Set<String>) in
-            if let firm { try Firms.requireExisting(id: firm, db: db) }
+        let (listings, book, subject) = try global.open().read { db -> ([ContactListing], CodeBook, String) in
+            let schema = try AttributeDefinitions.schema(db: db)
+            let subject: String
+            if let firm {
+                subject = try Firms.fetch(id: firm, schema: schema, db: db).name
+            } else {
+                let listing = try Persons.fetch(id: person!, schema: schema, db: db)
+                subject = "\(listing.person.name.withTitles), \(listing.firmName)"
+            }
             var listings: [ContactListing] = []
             try Contacts.forEach(ContactFilter(firmId: firm, personId: person, from: fromDate, to: toDate), db: db) { listings.append($0) }
-            let book = try CodeLists.codeBook(db: db)
-            return (listings, Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code)))
+            return (listings, try CodeLists.codeBook(db: db), subject)
         }
+        let success = Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code))
         let ordered = listings.sorted { ($0.contact.date, $0.contact.id ?? 0) < ($1.contact.date, $1.contact.id ?? 0) }
         let timeline = firm == nil ? nil : Timeline(contacts: ordered.map(\.contact), success: success)
-        let buffer = OutputBuffer()
+        let buffer = try out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
         switch json ? .json : format {
+        case .html:
+            var labels: [String: String] = [:]
+            for list in [CodeListName.kind, CodeListName.result] { for value in book.values(of: list) { labels["\(list).\(value.code)"] = value.label } }
+            let period = [fromDate.map { "od " + CzechFormat.date($0) }, toDate.map { "do " + CzechFormat.date($0) }].compactMap { $0 }
+            buffer.append(HistoryPage.render(title: "Historie komunikace: \(subject)", scope: [period.isEmpty ? "Období: celá historie" : "Období: " + period.joined(separator: " ")],
+                                             listings: ordered, timeline: timeline, labels: labels, generated: CzechFormat.date(LocalClock.now().date)))
         case .json:
             let json = JSONWriter(output: buffer)
             json.object {

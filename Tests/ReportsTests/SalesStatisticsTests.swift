@@ -1,0 +1,163 @@
+// time-to-deal, loss-reasons, conversion and sources on a fixture whose every figure was
+// worked out by hand (see `fixture()`), edge cases included: a firm with contacts but no deal,
+// two deals, a contract on the very first contact, contacts without a person, a referent with
+// nothing at all, a prospect nobody has contacted, a customer outside the prospect cohort.
+
+import CRM
+import Foundation
+import GRDB
+import Store
+import Testing
+@testable import Reports
+
+@Suite struct SalesStatisticsTests {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-sales-\(UUID().uuidString)")
+    let today = CivilDate(year: 2026, month: 11, day: 29)!
+
+    /// No contact names a person.
+    ///
+    ///     Alfa (prospect; it, 5 employees, web):    novak call 1 Jan, meeting 11 Jan contract (+10 d), meeting 1 Mar order (a second deal);
+    ///                                               svobodova meeting 5 Jan no-interest (her lane: no deal)
+    ///     Beta (prospect; it, 20, veletrh):         svobodova meeting 1 Feb contract (the first contact: +0 d)
+    ///     Gama (prospect; automotive, 300, web):    novak call 10 Jan, meeting 9 Feb price (no deal)
+    ///     Delta (customer only; automotive, 60):    novak call 2 Mar, meeting 1 Apr contract (+30 d)
+    ///     Epsilon (prospect; it, 8, no source):     no contacts
+    ///     dvorak: no contacts at all.
+    func fixture() throws -> KontaktDatabase {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
+        try database.write { db in
+            try CodeLists.seedDefaults(db: db)
+            try CodeLists.addList(name: "industry", label: "Obor", db: db)
+            try CodeLists.addValue(CodeValue(list: "industry", code: "it", label: "Informační technologie"), db: db)
+            try CodeLists.addValue(CodeValue(list: "industry", code: "automotive", label: "Automobilový průmysl"), db: db)
+            try AttributeDefinitions.define(AttributeDefinition(name: "industry", entity: .firm, type: .text, codeList: "industry", label: "Obor"), db: db)
+            try AttributeDefinitions.define(AttributeDefinition(name: "employees", entity: .firm, type: .number, label: "Zaměstnanci"), db: db)
+            try AttributeDefinitions.define(AttributeDefinition(name: "source", entity: .firm, type: .text, label: "Zdroj informace"), db: db)
+            for (code, name) in [("novak", "Jan Novák"), ("svobodova", "Eva Svobodová"), ("dvorak", "Petr Dvořák")] {
+                try Referents.add(Referent(code: code, name: name), db: db)
+            }
+            let schema = try AttributeDefinitions.schema(db: db)
+            func firm(_ name: String, _ role: Role, _ industry: String, _ employees: Double, _ source: String?) throws -> Int64 {
+                var attributes: [String: AttributeValue] = ["industry": .text(industry), "employees": .number(employees)]
+                if let source { attributes["source"] = .text(source) }
+                return try Firms.insert(Firm(name: name, roles: [role], attributes: attributes), schema: schema, db: db)
+            }
+            let alfa = try firm("Alfa", .prospect, "it", 5, "web")
+            let beta = try firm("Beta", .prospect, "it", 20, "veletrh")
+            let gama = try firm("Gama", .prospect, "automotive", 300, "web")
+            let delta = try firm("Delta", .customer, "automotive", 60, nil)
+            _ = try firm("Epsilon", .prospect, "it", 8, nil)
+            func add(_ firm: Int64, _ date: String, _ kind: String, _ referent: String, _ result: String? = nil) throws {
+                try Contacts.record(Contact(firmId: firm, date: try ContactDate(parsing: date), kind: kind, referent: referent, result: result, text: "x"), db: db)
+            }
+            try add(alfa, "2026-01-01", "call", "novak")
+            try add(alfa, "2026-01-11 14:00", "meeting", "novak", "contract")
+            try add(alfa, "2026-03-01", "meeting", "novak", "order")
+            try add(alfa, "2026-01-05", "meeting", "svobodova", "no-interest")
+            try add(beta, "2026-02-01", "meeting", "svobodova", "contract")
+            try add(gama, "2026-01-10", "call", "novak")
+            try add(gama, "2026-02-09", "meeting", "novak", "price")
+            try add(delta, "2026-03-02", "call", "novak")
+            try add(delta, "2026-04-01", "meeting", "novak", "contract")
+        }
+        return database
+    }
+
+    func scope(from: String? = nil, to: String? = nil) throws -> ReportScope {
+        ReportScope(from: try from.map { try CivilDate(parsing: $0) }, to: try to.map { try CivilDate(parsing: $0) }, today: today)
+    }
+
+    @Test func timeToDealPerReferentAndOverall() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        let report = try database.read { db in try TimeToDealReport.compute(scope: try scope(), db: db) }
+        #expect(report.rows.map(\.referent) == ["dvorak", "novak", "svobodova", nil])
+        let (dvorak, novak, svobodova, all) = (report.rows[0], report.rows[1], report.rows[2], report.rows[3])
+        #expect(dvorak.days == DayStatistics([]) && dvorak.open == 0)
+        // novak: Alfa +10, Delta +30; Gama open.
+        #expect(novak.days.count == 2 && novak.days.mean == 20 && novak.days.median == 20 && novak.days.p90 == 30 && novak.open == 1)
+        // svobodova: Beta +0 (a contract on the first contact); her lane at Alfa has no deal.
+        #expect(svobodova.days.count == 1 && svobodova.days.mean == 0 && svobodova.days.median == 0 && svobodova.open == 1)
+        // Overall per firm: Alfa 10, Beta 0, Delta 30; Gama open; Epsilon has no contacts and is not counted.
+        #expect(all.days.count == 3 && all.days.mean == 40.0 / 3 && all.days.median == 10 && all.days.p90 == 30 && all.open == 1)
+        #expect(report.overallDays.sorted() == [0, 10, 30])
+
+        let period = try database.read { db in try TimeToDealReport.compute(scope: try scope(from: "2026-02-01", to: "2026-12-31"), db: db) }
+        // Deals in the period: Beta (1 Feb, +0) and Delta (1 Apr, +30); Alfa's first deal (11 Jan) lies before it.
+        #expect(period.rows[3].days.count == 2 && period.rows[3].days.mean == 15 && period.rows[3].days.p90 == 30 && period.rows[3].open == 1)
+        let early = try database.read { db in try TimeToDealReport.compute(scope: try scope(to: "2026-01-31"), db: db) }
+        // By 31 Jan: Alfa's deal (+10); Gama first contacted 10 Jan, no deal yet; Beta and Delta not yet contacted.
+        #expect(early.rows[3].days.count == 1 && early.rows[3].days.median == 10 && early.rows[3].open == 1)
+    }
+
+    @Test func dayStatisticsByHand() {
+        let even = DayStatistics([7, 1, 3, 100])
+        #expect(even.count == 4 && even.mean == 27.75 && even.median == 5 && even.p90 == 100)
+        let ten = DayStatistics(Array(1...10))
+        #expect(ten.median == 5.5 && ten.p90 == 9)
+        #expect(DayStatistics([]).mean == nil && DayStatistics([]).p90 == nil)
+    }
+
+    @Test func lossReasonsCountedAndShared() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        let report = try database.read { db in try LossReasonsReport.compute(scope: try scope(), db: db) }
+        #expect(report.reasons.map(\.code) == ["no-interest", "price", "competitor", "no-budget", "timing"])
+        #expect(report.failures == 2 && report.failures(of: "novak") == 1 && report.failures(of: "svobodova") == 1 && report.failures(of: "dvorak") == 0)
+        let table = LossReasonsReport.table(report)
+        #expect(table.value("count", row: 0) == .count(1) && table.value("share", row: 0) == .rate(0.5))
+        #expect(table.value("novak", row: 1) == .count(1) && table.value("novakShare", row: 1) == .rate(1))
+        #expect(table.value("svobodovaShare", row: 1) == .rate(0) && table.value("dvorakShare", row: 0) == .rate(nil))
+        #expect(table.rows.last?.first == .total && table.value("count", row: 5) == .count(2))
+        let february = try database.read { db in try LossReasonsReport.compute(scope: try scope(from: "2026-02-01", to: "2026-02-28"), db: db) }
+        #expect(february.failures == 1 && february.reasons[1].counts == ["novak": 1])
+    }
+
+    func groups(_ report: Conversion) -> [String] {
+        report.groups.map { "\($0.value)|\($0.label)|\($0.firms)|\($0.converted)|\(DayStatistics($0.days).median.map { String($0) } ?? "-")|\($0.contracts)" }
+    }
+
+    @Test func conversionByACodeListAttribute() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        let prospects = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry"), scope: try scope(), db: db) }
+        // Prospects Alfa, Beta, Epsilon (it) and Gama (automotive); Delta is a customer only. Code-list order.
+        #expect(groups(prospects) == ["it|Informační technologie|3|2|5.0|3", "automotive|Automobilový průmysl|1|0|-|0"])
+        #expect(prospects.total.firms == 4 && prospects.total.converted == 2 && prospects.total.rate == 0.5)
+        let all = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", allFirms: true), scope: try scope(), db: db) }
+        // Every firm with contacts: Epsilon drops out, Delta comes in.
+        #expect(groups(all) == ["it|Informační technologie|2|2|5.0|3", "automotive|Automobilový průmysl|2|1|30.0|1"])
+        #expect(all.total.rate == 0.75 && DayStatistics(all.total.days).median == 10)
+        let cohort = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry"), scope: try scope(from: "2026-01-05"), db: db) }
+        // First contacted from 5 Jan: Beta and Gama (Alfa on 1 Jan; Epsilon never).
+        #expect(groups(cohort) == ["it|Informační technologie|1|1|0.0|1", "automotive|Automobilový průmysl|1|0|-|0"])
+    }
+
+    @Test func conversionInBandsListsEmptyBandsToo() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        let report = try database.read { db in
+            try ConversionReport.compute(options: ConversionOptions(attribute: "employees", bands: [0, 10, 50, 250]), scope: try scope(), db: db)
+        }
+        #expect(groups(report) == ["0–9|0–9|2|1|10.0|2", "10–49|10–49|1|1|0.0|1", "50–249|50–249|0|0|-|0", "250+|250+|1|0|-|0"])
+        #expect(throws: ValidationError.self) {
+            try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", bands: [0, 10]), scope: try scope(), db: db) }
+        }
+        #expect(throws: ValidationError.self) {
+            try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "obrat"), scope: try scope(), db: db) }
+        }
+    }
+
+    @Test func sourcesWithTheirShareOfAllContracts() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        let report = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "source"), scope: try scope(), db: db) }
+        // Free text in Czech order, firms without a source last. Alfa's two deals are two contracts.
+        #expect(groups(report) == ["veletrh|veletrh|1|1|0.0|1", "web|web|2|1|10.0|2", "|(neuvedeno)|1|0|-|0"])
+        let table = ConversionReport.table(report, contracts: true)
+        #expect(table.value("contractShare", row: 0) == .rate(1.0 / 3) && table.value("contractShare", row: 1) == .rate(2.0 / 3))
+        #expect(table.value("contractShare", row: 2) == .rate(0) && table.value("contracts", row: 3) == .count(3))
+        #expect(table.charts.count == 2 && table.charts[1].bars.map(\.label) == ["veletrh", "web", "(neuvedeno)"])
+    }
+}
