@@ -133,4 +133,12 @@ import Testing
         #expect(NearestMatch.nearest(to: "strojirenstvi", among: ["Strojírenství"]) == "Strojírenství")
         #expect(NearestMatch.nearest(to: "xyz", among: ["territory"]) == nil)
     }
+
+    /// Contact dates order as their stored text does: by day, a day without a time first.
+    @Test func contactDatesOrderAsTheirStoredText() throws {
+        let texts = ["2026-11-29T14:30", "2026-11-29", "2026-11-28T23:59", "2026-11-29T00:00", "2025-12-31", "2026-11-29T09:05", "2027-01-01"]
+        let dates = try texts.map { try ContactDate(parsing: $0) }
+        #expect(dates.sorted().map(\.iso) == texts.sorted())
+        for a in dates { for b in dates { #expect((a < b) == (a.iso < b.iso)) } }
+    }
 }

@@ -51,5 +51,9 @@ public struct ContactDate: Hashable, Comparable, Sendable, CustomStringConvertib
 
     public var description: String { iso }
 
-    public static func < (a: ContactDate, b: ContactDate) -> Bool { a.iso < b.iso }
+    /// The order of the stored text (a day without a time before the same day with one),
+    /// compared without building it: sorting a long history compares dates many times.
+    public static func < (a: ContactDate, b: ContactDate) -> Bool {
+        a.date != b.date ? a.date < b.date : (a.minuteOfDay ?? -1) < (b.minuteOfDay ?? -1)
+    }
 }
