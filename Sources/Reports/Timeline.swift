@@ -22,17 +22,29 @@ public struct Timeline: Sendable, Equatable {
     public let lanes: [Lane]
 
     /// - Parameters:
-    ///   - contacts: the firm's contacts (tasks are ignored: they are plans, not contacts).
+    ///   - contacts: the firm's contacts in any order (tasks are ignored: they are plans, not contacts).
     ///   - success: the result codes of the success class.
-    public init(contacts: [Contact], success: Set<String>) {
-        var byReferent: [String: [Contact]] = [:]
-        for contact in contacts where contact.status == .contact { byReferent[contact.referent, default: []].append(contact) }
-        lanes = byReferent.map { referent, contacts in
-            let sorted = contacts.sorted { ($0.date, $0.id ?? 0) < ($1.date, $1.id ?? 0) }
-            let first = sorted[0].date.date
-            let deals = sorted.filter { $0.result.map(success.contains) ?? false }
-                .map { Deal(date: $0.date.date, result: $0.result!, days: $0.date.date.dayNumber - first.dayNumber) }
-            return Lane(referent: referent, firstContact: first, contacts: sorted.count, deals: deals)
+    public init<Contacts: Sequence<Contact>>(contacts: Contacts, success: Set<String>) {
+        // Two passes over the contacts and no copies of them: a firm's history can run to
+        // tens of thousands. The first finds each referent's first contact, the second the deals.
+        var first: [String: (date: CivilDate, count: Int)] = [:]
+        for contact in contacts where contact.status == .contact {
+            let day = contact.date.date
+            if let known = first[contact.referent] {
+                first[contact.referent] = (min(known.date, day), known.count + 1)
+            } else {
+                first[contact.referent] = (day, 1)
+            }
+        }
+        var deals: [String: [(ContactDate, Int64, Deal)]] = [:]
+        for contact in contacts where contact.status == .contact {
+            guard let result = contact.result, success.contains(result), let start = first[contact.referent]?.date else { continue }
+            let day = contact.date.date
+            deals[contact.referent, default: []].append((contact.date, contact.id ?? 0, Deal(date: day, result: result, days: day.dayNumber - start.dayNumber)))
+        }
+        lanes = first.map { referent, start in
+            let ordered = (deals[referent] ?? []).sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+            return Lane(referent: referent, firstContact: start.date, contacts: start.count, deals: ordered)
         }.sorted { ($0.firstContact, $0.referent) < ($1.firstContact, $1.referent) }
     }
 }

@@ -45,8 +45,9 @@ struct HistoryCommand: ParsableCommand {
             return (listings, try CodeLists.codeBook(db: db), subject)
         }
         let success = Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code))
-        let ordered = listings.sorted { ($0.contact.date, $0.contact.id ?? 0) < ($1.contact.date, $1.contact.id ?? 0) }
-        let timeline = firm == nil ? nil : Timeline(contacts: ordered.map(\.contact), success: success)
+        // The store lists newest first, by (date, id); its text order is the dates' order.
+        let ordered = Array(listings.reversed())
+        let timeline = firm == nil ? nil : Timeline(contacts: ordered.lazy.map(\.contact), success: success)
         let buffer = try out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
         switch json ? .json : format {
         case .html:
