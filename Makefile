@@ -27,4 +27,4 @@ bench: release
 	@python3 Benchmarks/bench.py
 
 clean:
-	rm -rf .build demo.sqlite* Outbox/demo-data Outbox/demo-smtp Outbox/novinky-demo Benchmarks/work
+	rm -rf .build demo.sqlite* Outbox/demo-data Outbox/demo-smtp Outbox/novinky-demo Outbox/reports Outbox/export Benchmarks/work

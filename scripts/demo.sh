@@ -78,4 +78,21 @@ echo
 echo "== Address labels for the same customers, on 3 × 8 sheets with two labels already used"
 kontakt labels --where 'role = customer and email is not empty' --sheet 3x8-70x37 --skip 2
 echo
+echo "== The manager's view: the referents' work, time to a deal, why deals were lost, success by industry and source"
+kontakt report referents
+kontakt report time-to-deal
+kontakt report loss-reasons --format csv
+kontakt report conversion --by industry --all-firms
+kontakt report conversion --by employees --bands 0,10,50,250 --all-firms
+kontakt report sources --all-firms
+for report in referents time-to-deal loss-reasons; do
+  kontakt report "$report" --format html --out "Outbox/reports/$report.html"
+done
+kontakt report sources --all-firms --format html --out Outbox/reports/sources.html
+kontakt report conversion --by industry --all-firms --format html --out Outbox/reports/conversion-industry.html
+kontakt history --firm 1 --format html --out Outbox/reports/history-firm-1.html
+kontakt export csv contacts --encoding windows-1250 --out Outbox/export/contacts.csv
+kontakt export ics --out Outbox/export/tasks.ics
+echo "HTML reports in Outbox/reports, exports in Outbox/export"
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"

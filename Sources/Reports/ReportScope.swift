@@ -17,11 +17,6 @@ public struct ReportScope: Sendable {
         self.from = from; self.to = to; self.firms = firms; self.today = today
     }
 
-    /// Whether a day lies in the period.
-    func contains(_ day: CivilDate) -> Bool {
-        (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true)
-    }
-
     /// `AND …` conditions putting the text column `day` (YYYY-MM-DD…) in the period.
     func period(on day: String) -> (sql: String, arguments: [DatabaseValue]) {
         var sql = ""

@@ -87,6 +87,6 @@ public enum HTMLReport {
         svg .axis-title { font-size: 11px; fill: #111; }
         svg .chart-title { font-size: 13px; font-weight: bold; fill: #111; }
         ul.definitions { color: #333; padding-left: 1.2em; }
-        table.history td.text { width: 40%; }
+        table.history td.text { width: 30%; }
         """
 }

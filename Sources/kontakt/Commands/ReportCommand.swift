@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
                 switch value {
                 case .text(let string): string
                 case .total: ReportValue.totalLabel
-                case .count(let count): String(count)
+                case .count(let count): CzechFormat.count(count)
                 case .rate(let rate): CzechFormat.percent(rate)
                 case .days(let days): CzechFormat.decimal(days)
                 }
