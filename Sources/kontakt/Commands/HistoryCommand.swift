@@ -48,7 +48,7 @@ struct HistoryCommand: ParsableCommand {
         // The store lists newest first, by (date, id); its text order is the dates' order.
         let ordered = Array(listings.reversed())
         let timeline = firm == nil ? nil : Timeline(contacts: ordered.lazy.map(\.contact), success: success)
-        let buffer = try out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
+        let buffer = try OutputBuffer.to(out)
         switch json ? .json : format {
         case .html:
             var labels: [String: String] = [:]

@@ -49,7 +49,7 @@ struct ReportCommand: ParsableCommand {
             case .table: try write(ReportCommand.text(table) + "\n")
             case .csv: try write(ReportCommand.csv(table))
             case .json:
-                let buffer = try out.map { path -> OutputBuffer in try OutputFolder.create(for: path); return try OutputBuffer(path: path) } ?? OutputBuffer()
+                let buffer = try OutputBuffer.to(out)
                 ReportCommand.json(table, into: buffer)
             case .html:
                 try write(HTMLReport.render(table, scope: described(scope), generated: CzechFormat.date(LocalClock.now().date)))

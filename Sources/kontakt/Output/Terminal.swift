@@ -33,6 +33,13 @@ final class OutputBuffer {
         descriptor = opened
     }
 
+    /// Into the file at `path` (its folder created), or standard output when there is none.
+    static func to(_ path: String?) throws -> OutputBuffer {
+        guard let path else { return OutputBuffer() }
+        try OutputFolder.create(for: path)
+        return try OutputBuffer(path: path)
+    }
+
     deinit {
         flush()
         if descriptor != 1 { close(descriptor) }
