@@ -15,13 +15,7 @@ import Testing
     /// a call, an e-mail, a letter, an overdue open task, a future open task and a done one.
     /// svobodova: one visit with an open result. dvorak: nothing at all.
     func fixture() throws -> KontaktDatabase {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
-        try database.write { db in
-            try CodeLists.seedDefaults(db: db)
-            for (code, name) in [("novak", "Jan Novák"), ("svobodova", "Eva Svobodová"), ("dvorak", "Petr Dvořák")] {
-                try Referents.add(Referent(code: code, name: name), db: db)
-            }
+        try FixtureDatabase.make(in: folder, referents: [("novak", "Jan Novák"), ("svobodova", "Eva Svobodová"), ("dvorak", "Petr Dvořák")]) { db in
             let schema = try AttributeDefinitions.schema(db: db)
             let a = try Firms.insert(Firm(name: "Alfa", roles: [.customer]), schema: schema, db: db)
             let b = try Firms.insert(Firm(name: "Beta", roles: [.prospect]), schema: schema, db: db)
@@ -42,7 +36,6 @@ import Testing
             try add(a, "2026-02-02", "task", "novak", status: .task, done: "2026-02-03")
             try add(b, "2026-04-01", "meeting", "svobodova", result: "offer")
         }
-        return database
     }
 
     @Test func everyFigureAsCountedByHand() throws {

@@ -24,19 +24,13 @@ import Testing
     ///     Epsilon (prospect; it, 8, no source):     no contacts
     ///     dvorak: no contacts at all.
     func fixture() throws -> KontaktDatabase {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
-        try database.write { db in
-            try CodeLists.seedDefaults(db: db)
+        try FixtureDatabase.make(in: folder, referents: [("novak", "Jan Novák"), ("svobodova", "Eva Svobodová"), ("dvorak", "Petr Dvořák")]) { db in
             try CodeLists.addList(name: "industry", label: "Obor", db: db)
             try CodeLists.addValue(CodeValue(list: "industry", code: "it", label: "Informační technologie"), db: db)
             try CodeLists.addValue(CodeValue(list: "industry", code: "automotive", label: "Automobilový průmysl"), db: db)
             try AttributeDefinitions.define(AttributeDefinition(name: "industry", entity: .firm, type: .text, codeList: "industry", label: "Obor"), db: db)
             try AttributeDefinitions.define(AttributeDefinition(name: "employees", entity: .firm, type: .number, label: "Zaměstnanci"), db: db)
             try AttributeDefinitions.define(AttributeDefinition(name: "source", entity: .firm, type: .text, label: "Zdroj informace"), db: db)
-            for (code, name) in [("novak", "Jan Novák"), ("svobodova", "Eva Svobodová"), ("dvorak", "Petr Dvořák")] {
-                try Referents.add(Referent(code: code, name: name), db: db)
-            }
             let schema = try AttributeDefinitions.schema(db: db)
             func firm(_ name: String, _ role: Role, _ industry: String, _ employees: Double, _ source: String?) throws -> Int64 {
                 var attributes: [String: AttributeValue] = ["industry": .text(industry), "employees": .number(employees)]
@@ -61,7 +55,6 @@ import Testing
             try add(delta, "2026-03-02", "call", "novak")
             try add(delta, "2026-04-01", "meeting", "novak", "contract")
         }
-        return database
     }
 
     func scope(from: String? = nil, to: String? = nil) throws -> ReportScope {

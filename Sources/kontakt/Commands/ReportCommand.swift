@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
         }
 
         /// Writes the report in the chosen format.
-        func emit(_ table: ReportTable, scope: ReportScope) throws {
+        private func emit(_ table: ReportTable, scope: ReportScope) throws {
             switch json ? .json : format {
             case .table: try write(ReportCommand.text(table) + "\n")
             case .csv: try write(ReportCommand.csv(table))
@@ -54,6 +54,15 @@ struct ReportCommand: ParsableCommand {
             case .html:
                 try write(HTMLReport.render(table, scope: described(scope), generated: CzechFormat.date(LocalClock.now().date)))
             }
+        }
+
+        /// Opens the database, builds the report's table in the scope, and writes it.
+        func report(_ global: GlobalOptions, _ build: (ReportScope, Database) throws -> ReportTable) throws {
+            let (table, counted) = try global.open().read { db in
+                let counted = try self.scope(db: db)
+                return (try build(counted, db), counted)
+            }
+            try emit(table, scope: counted)
         }
 
         private func write(_ text: String) throws { try ExportCommand.emit(Array(text.utf8), to: out) }
@@ -129,12 +138,10 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The contact kind that counts as a visit.") var kind = "meeting"
 
         func run() throws {
-            let (table, scope) = try global.open().read { db in
-                let scope = try options.scope(db: db)
-                let rows = try ReferentReport.rows(scope: scope, visitKind: kind, db: db)
-                return (ReferentReport.table(rows, kinds: try CodeLists.codeBook(db: db).values(of: CodeListName.kind)), scope)
+            try options.report(global) { scope, db in
+                ReferentReport.table(try ReferentReport.rows(scope: scope, visitKind: kind, db: db),
+                                     kinds: try CodeLists.codeBook(db: db).values(of: CodeListName.kind))
             }
-            try options.emit(table, scope: scope)
         }
     }
 
@@ -154,11 +161,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Scope
 
         func run() throws {
-            let (table, scope) = try global.open().read { db in
-                let scope = try options.scope(db: db)
-                return (TimeToDealReport.table(try TimeToDealReport.compute(scope: scope, db: db)), scope)
-            }
-            try options.emit(table, scope: scope)
+            try options.report(global) { scope, db in TimeToDealReport.table(try TimeToDealReport.compute(scope: scope, db: db)) }
         }
     }
 
@@ -175,11 +178,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Scope
 
         func run() throws {
-            let (table, scope) = try global.open().read { db in
-                let scope = try options.scope(db: db)
-                return (LossReasonsReport.table(try LossReasonsReport.compute(scope: scope, db: db)), scope)
-            }
-            try options.emit(table, scope: scope)
+            try options.report(global) { scope, db in LossReasonsReport.table(try LossReasonsReport.compute(scope: scope, db: db)) }
         }
     }
 
@@ -219,12 +218,10 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let bounds = try ReportCommand.bands(bands)
-            let (table, scope) = try global.open().read { db in
-                let scope = try options.scope(db: db)
-                let report = try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, allFirms: allFirms), scope: scope, db: db)
-                return (ConversionReport.table(report, contracts: false), scope)
+            try options.report(global) { scope, db in
+                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, allFirms: allFirms), scope: scope, db: db),
+                                       contracts: false)
             }
-            try options.emit(table, scope: scope)
         }
     }
 
@@ -239,12 +236,10 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "Every firm with contacts, not only prospects.") var allFirms = false
 
         func run() throws {
-            let (table, scope) = try global.open().read { db in
-                let scope = try options.scope(db: db)
-                let report = try ConversionReport.compute(options: ConversionOptions(attribute: attribute, allFirms: allFirms), scope: scope, db: db)
-                return (ConversionReport.table(report, contracts: true), scope)
+            try options.report(global) { scope, db in
+                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: attribute, allFirms: allFirms), scope: scope, db: db),
+                                       contracts: true)
             }
-            try options.emit(table, scope: scope)
         }
     }
 }
