@@ -1,6 +1,6 @@
 // The reports through the built binary: CSV and JSON compared exactly, the HTML pages parsed as
 // XML (they are written well-formed) and one of them rendered by headless Chromium to a PNG
-// whose pixels are read back.
+// whose pixels are read back, and printed by it to a PDF that pypdf reads.
 
 import Foundation
 import TestSupport
@@ -102,20 +102,25 @@ import Testing
         #expect(beta["cells"]?.contains("svobodova|1. 2. 2026|1|1. 2. 2026 Uzavření smlouvy (+0 d)") == true)
     }
 
+    /// Runs headless Chromium on a page, given a minute at most; returns its exit status.
+    func chromium(_ page: URL, _ arguments: String..., profile: URL) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["60", "/usr/bin/chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                             "--user-data-dir=\(profile.appendingPathComponent("chromium").path)"] + arguments + [page.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     @Test func chromiumRendersTheChartsOfAReport() throws {
         let s = try database()
         defer { try? FileManager.default.removeItem(at: s.folder) }
         try s.ok("report", "referents", "--format", "html", "--out", "referents.html")
         let page = s.folder.appendingPathComponent("referents.html"), png = s.folder.appendingPathComponent("referents.png")
-        let chromium = Process()
-        chromium.executableURL = URL(fileURLWithPath: "/usr/bin/chromium")
-        chromium.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=900,1400",
-                              "--user-data-dir=\(s.folder.appendingPathComponent("chromium").path)", "--screenshot=\(png.path)", page.absoluteString]
-        chromium.standardOutput = FileHandle.nullDevice
-        chromium.standardError = FileHandle.nullDevice
-        try chromium.run()
-        chromium.waitUntilExit()
-        #expect(chromium.terminationStatus == 0)
+        #expect(try chromium(page, "--screenshot=\(png.path)", "--window-size=900,1400", profile: s.folder) == 0)
         // Decodes the PNG (8-bit RGB or RGBA, any filter) and counts dark pixels (text, axes) and
         // pixels of the bars' colour #2f6f9f.
         let counts = try Python.strings("""
@@ -156,5 +161,19 @@ import Testing
         #expect(counts["width"] == "900")
         #expect(Int(counts["dark"] ?? "") ?? 0 > 2_000, "text and axes drawn: \(counts)")
         #expect(Int(counts["bar"] ?? "") ?? 0 > 1_000, "the bars drawn in their colour: \(counts)")
+
+        // Printed, the page asks for A4 itself (`@page`), and the text comes through.
+        let pdf = s.folder.appendingPathComponent("referents.pdf")
+        #expect(try chromium(page, "--print-to-pdf=\(pdf.path)", "--no-pdf-header-footer", profile: s.folder) == 0)
+        let printed = try Python.strings("""
+            import sys, json
+            from pypdf import PdfReader
+            reader = PdfReader(sys.stdin.read())
+            box = reader.pages[0].mediabox
+            text = " ".join(page.extract_text() for page in reader.pages)
+            print(json.dumps({"size": f"{float(box.width):.0f}x{float(box.height):.0f}", "title": str("Úspěšnost návštěv a práce referentů" in text),
+                              "definitions": str("Co čísla znamenají" in text), "novak": str("Jan Novák" in text)}))
+            """, input: Data(pdf.path.utf8))
+        #expect(printed == ["size": "595x842", "title": "True", "definitions": "True", "novak": "True"])
     }
 }

@@ -13,6 +13,8 @@ enum SVGChart {
         let ceiling = max(step, (maximum / step).rounded(.up) * step)
         let slot = plotWidth / Double(max(chart.bars.count, 1))
         let gap = chart.style == .histogram ? 0 : slot * 0.25
+        // All the categories upright, or all slanted where they would not fit side by side.
+        let slanted = chart.bars.count > 6 || (chart.bars.count > 3 && chart.bars.contains { $0.label.count > 12 })
         var svg = """
             <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(n(width)) \(n(height))" role="img" aria-label="\(HTMLText.escape(chart.title))" class="chart">
             <title>\(HTMLText.escape(chart.title))</title>
@@ -33,7 +35,7 @@ enum SVGChart {
             svg += "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(slot - gap))\" height=\"\(n(barHeight))\" class=\"bar\"><title>\(HTMLText.escape(bar.label)): \(HTMLText.escape(label(bar.value, scale: chart.scale)))</title></rect>"
             svg += "<text x=\"\(n(x + (slot - gap) / 2))\" y=\"\(n(y - 4))\" text-anchor=\"middle\" class=\"figure\">\(HTMLText.escape(label(bar.value, scale: chart.scale)))</text>"
             let labelX = x + (slot - gap) / 2, labelY = top + plotHeight + 14
-            if chart.bars.count > 6 || (bar.label.count > 12 && chart.bars.count > 3) {
+            if slanted {
                 svg += "<text x=\"\(n(labelX))\" y=\"\(n(labelY))\" text-anchor=\"end\" transform=\"rotate(-30 \(n(labelX)) \(n(labelY)))\" class=\"category\">\(HTMLText.escape(clip(bar.label)))</text>\n"
             } else {
                 svg += "<text x=\"\(n(labelX))\" y=\"\(n(labelY))\" text-anchor=\"middle\" class=\"category\">\(HTMLText.escape(clip(bar.label)))</text>\n"
