@@ -57,7 +57,8 @@ import Testing
         let server = try SMTPTestServer()
         let concurrency = 4
         var random = SeededRandom(seed: 20261129)
-        var inFlightAtKills = Set<String>()
+        // How many kills found each recipient in flight: each may cost it one more copy.
+        var killsInFlight: [String: Int] = [:]
         var kills = 0
         while kills < 12 {
             let process = Process()
@@ -76,7 +77,7 @@ import Testing
             // The window the README promises: never more than --concurrency in `sending`.
             let sending = try sqlite(s, "SELECT email FROM campaign_recipient WHERE state = 'sending'").split(separator: "\n").map(String.init)
             #expect(sending.count <= concurrency)
-            inFlightAtKills.formUnion(sending.map { $0.lowercased() })
+            for address in sending { killsInFlight[address.lowercased(), default: 0] += 1 }
         }
         #expect(kills >= 10, "the campaign finished before it could be killed ten times")
         try s.ok("--outbox", s.folder.appendingPathComponent("Outbox").path, "campaign", "send", "novinky",
@@ -88,13 +89,17 @@ import Testing
         var copies: [String: Int] = [:]
         for address in received { copies[address, default: 0] += 1 }
         #expect(copies.count == rendered)
-        // A second copy only for those in flight at a kill.
+        // An extra copy only for those in flight at a kill, at most one per such kill (a slow
+        // restart can be killed again while it re-sends the same recipient).
         let twice = Set(copies.filter { $0.value > 1 }.keys)
+        let inFlightAtKills = Set(killsInFlight.keys)
         #expect(twice.isSubset(of: inFlightAtKills), "sent twice though never in flight at a kill: \(twice.subtracting(inFlightAtKills))")
-        #expect(copies.values.allSatisfy { $0 <= 2 })
+        let beyond = copies.filter { $0.value > 1 + (killsInFlight[$0.key] ?? 0) }
+        #expect(beyond.isEmpty, "more copies than kills in flight: \(beyond)")
         // The kills did land mid-send: some recipients stood in `sending` at a kill.
         #expect(!inFlightAtKills.isEmpty)
-        print("crash test: \(kills) kills, \(inFlightAtKills.count) recipients in flight at a kill, \(twice.count) received twice, \(rendered) sent")
+        print("crash test: \(kills) kills, \(inFlightAtKills.count) recipients in flight at a kill, \(twice.count) received twice, "
+              + "\(copies.values.filter { $0 > 2 }.count) three times or more, \(rendered) sent")
         // Exactly one contact (and one stored message) per recipient sent.
         #expect(try sqlite(s, "SELECT COUNT(*), COUNT(DISTINCT person_id) FROM contact WHERE kind = 'email'") == "\(rendered)|\(rendered)")
         #expect(try sqlite(s, "SELECT COUNT(*) FROM sent_message") == "\(rendered)")
