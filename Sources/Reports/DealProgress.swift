@@ -18,7 +18,6 @@ struct FirmProgress {
         let referent: String
         let firstContact: Int
         let firstDeal: Int?
-        let deals: Int
     }
 
     /// Days from the first contact to the first deal, if there was one.
@@ -49,7 +48,7 @@ enum DealProgress {
                 if let done = current { try body(done) }
                 current = FirmProgress(firmId: firmId, firstContact: firstContact, firstDeal: firstDeal, deals: deals, lanes: [])
             }
-            if lanes { current!.lanes.append(FirmProgress.Lane(referent: row[4], firstContact: firstContact, firstDeal: firstDeal, deals: deals)) }
+            if lanes { current!.lanes.append(FirmProgress.Lane(referent: row[4], firstContact: firstContact, firstDeal: firstDeal)) }
         }
         if let done = current { try body(done) }
     }

@@ -51,8 +51,6 @@ public enum HTMLReport {
         """
     }
 
-    public static func escape(_ text: String) -> String { HTMLText.escape(text) }
-
     private static func cell(_ value: ReportValue) -> String {
         switch value {
         case .text(let text): "<td>\(HTMLText.escape(text))</td>"

@@ -30,7 +30,7 @@ public struct ReportColumn: Sendable, Equatable {
     }
 }
 
-public struct ReportChart: Sendable, Equatable {
+public struct ReportChart: Sendable {
     public enum Style: Sendable, Equatable {
         /// One bar per category, labelled beneath it.
         case bars
@@ -49,11 +49,6 @@ public struct ReportChart: Sendable, Equatable {
 
     public init(style: Style = .bars, title: String, categoryAxis: String, valueAxis: String, scale: Scale, bars: [(label: String, value: Double)]) {
         self.style = style; self.title = title; self.categoryAxis = categoryAxis; self.valueAxis = valueAxis; self.scale = scale; self.bars = bars
-    }
-
-    public static func == (a: ReportChart, b: ReportChart) -> Bool {
-        a.style == b.style && a.title == b.title && a.categoryAxis == b.categoryAxis && a.valueAxis == b.valueAxis && a.scale == b.scale
-            && a.bars.map(\.label) == b.bars.map(\.label) && a.bars.map(\.value) == b.bars.map(\.value)
     }
 }
 
