@@ -58,6 +58,7 @@ let package = Package(
         .target(name: "Campaigns", dependencies: [
             "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange", "Print",
             .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
         // Statistics over the contact log and attributes, and their renderers.
         .target(name: "Reports", dependencies: ["CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),

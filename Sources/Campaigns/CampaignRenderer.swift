@@ -58,124 +58,140 @@ public enum CampaignRenderer {
     ///
     /// A campaign by letter (or `auto`, for those without an e-mail address or consent) prints
     /// their letters into `letters.pdf` and their address labels into `labels.pdf`.
+    ///
+    /// The files are staged and moved into place after the journal naming them (with their
+    /// SHA-256) commits (see `OutboxStaging`); the campaign's lease is held throughout, so no
+    /// send or other rendering of it runs meanwhile.
     public static func render(name: String, database: KontaktDatabase, outbox: String, today: CivilDate,
                               letters letterSettings: LetterSettings = LetterSettings(sender: [], labelSheet: nil)) throws -> RenderSummary {
-        try database.write { db in
-            // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
-            // stay within a small cache, read without the memory map: memory does not grow with
-            // the number of recipients or the file's size.
-            try db.execute(sql: "PRAGMA cache_size = -4096")
-            try db.execute(sql: "PRAGMA mmap_size = 0")
-            let campaign = try CampaignRecords.fetch(name: name, db: db)
-            let vocabulary = try Vocabulary.load(db: db)
-            let schema = vocabulary.schema
-            let template = try Template(path: campaign.templatePath, source: campaign.templateSource,
-                                        schema: MergeSchema(attributes: schema.definitions))
-            let segment = try Segment(campaign.expression, target: campaign.target, vocabulary: vocabulary, today: today)
-            let referent = try Referents.fetch(code: campaign.referent, db: db)
-            try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
-
-            // Paths are joined as text: a URL would ask the file system about each one.
-            let folder = (outbox.hasSuffix("/") ? String(outbox.dropLast()) : outbox) + "/" + campaign.name
-            try OutboxFolder.prepare(folder)
-            let manifest = try OutboxFile(folder + "/manifest.csv")
-            var csv = CSVWriter(delimiter: ",")
-            csv.write(["person", "firm", "name", "email", "gender", "state", "reason", "messageId", "file"])
-            let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
-            var rendered = 0, skipped = 0
-            // Merging and MIME (pure work) run a chunk ahead on every core; the files, the journal
-            // and the manifest are written here, in order. (Files created from several threads at
-            // once contend for the folder: on this machine's ext4 that took twice as long.)
-            let campaignName = campaign.name
-            // Every message of one rendering carries the moment it was rendered.
-            let renderedAt = MailDate.now()
-            let channel = campaign.channel, sender = letterSettings.sender
-            var letterPrinter: LetterPrinter?
-            var labelBlocks: [[String]] = []
-            let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
-                let person = recipient.person
-                let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
-                if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
-                let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
-                                           uses: template.selection)
-                // A gender told from the name is recorded as such in the manifest.
-                let gender = context.salutation.gender == .unknown ? "unknown"
-                    : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
-                if byLetter {
-                    let merged = template.render(context)
-                    if !merged.missing.isEmpty { return Outcome(reason: SkipReason.missingFields(merged.missing).description, gender: gender) }
-                    let letter = LetterComposer.letter(merged, salutation: context.salutation, person: person, firm: recipient.firm, template: template,
-                                                       referent: referent, sender: sender, today: today)
-                    return Outcome(subject: merged.subject, gender: gender, letter: letter)
-                }
-                do {
-                    switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
-                    case .skipped(let why): return Outcome(reason: why.description, gender: gender)
-                    case .message(var message):
-                        message.date = renderedAt
-                        return Outcome(message: try MessageWriter.render(message), subject: message.subject, gender: gender)
-                    }
-                } catch {
-                    return Outcome(failure: "\(error)")
-                }
-            }, consume: { recipient, outcome in
-                if let failure = outcome.failure { throw CampaignError.renderFailed(failure) }
-                let person = recipient.person
-                var file: String?
-                if let message = outcome.message {
-                    file = "\(person.id!).eml"
-                    try OutboxFile.store(message.bytes, at: folder + "/" + file!)
-                }
-                if let letter = outcome.letter {
-                    if letterPrinter == nil { letterPrinter = try LetterPrinter(path: folder + "/letters.pdf", options: LetterComposer.options(template)) }
-                    letterPrinter!.add(letter)
-                    labelBlocks.append(letter.recipient)
-                    file = "letters.pdf"
-                }
-                let messageID = outcome.message?.messageID
-                if file == nil { skipped += 1 } else { rendered += 1 }
-                try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
-                                reason: outcome.reason, messageId: messageID, file: file,
-                                envelope: outcome.message.map { ($0.envelopeFrom, $0.envelopeTo) }, subject: outcome.subject,
-                                letter: outcome.letter != nil)
-                csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
-                           file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
-                if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
-            })
-            var register = AddressRegister()
-            var firm: Firm?
-            try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
-                let person = listing.person
-                if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
-                var duplicateOf: Int64?
-                // Only e-mail recipients share addresses; a letter goes to every one.
-                let byEmail = campaign.channel == .email || (campaign.channel == .auto && person.emailConsent)
-                if byEmail, let email = person.email?.value.lowercased() {
-                    duplicateOf = try register.firstHolder(of: email, person: person.id!) { holder in
-                        try Persons.fetch(id: holder, schema: schema, db: db).person.email?.value
-                    }
-                }
-                try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf))
-            }
-            try pipeline.finish()
-            try journal.flush()
-            // Letters and their labels: printed when there are any, else an earlier run's removed.
-            if let letterPrinter { try letterPrinter.finish() } else { try? FileManager.default.removeItem(atPath: folder + "/letters.pdf") }
-            if let sheet = letterSettings.labelSheet, !labelBlocks.isEmpty {
-                _ = try LabelPrinter.print(labelBlocks, sheet: sheet, to: folder + "/labels.pdf")
-            } else {
-                try? FileManager.default.removeItem(atPath: folder + "/labels.pdf")
-            }
-            try OutboxFolder.removeStale(folder) { name in
-                guard let personId = Int64(name.dropLast(4)) else { return false }
-                return try CampaignRecords.file(campaignId: campaign.id!, personId: personId, db: db) == name
-            }
-            try manifest.append(csv.drain())
-            try manifest.finish()
-            var summary = RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
-            summary.letters = letterPrinter?.letters ?? 0
-            return summary
+        let lease = try CampaignLease.acquire(campaign: name, purpose: .render, database: database)
+        defer { lease.release(database: database) }
+        // Paths are joined as text: a URL would ask the file system about each one.
+        let folder = (outbox.hasSuffix("/") ? String(outbox.dropLast()) : outbox) + "/" + lease.campaignName
+        let staging = try OutboxStaging.begin(folder: folder, renderId: UUID().uuidString.lowercased())
+        let summary: RenderSummary
+        do {
+            summary = try database.write { db in try render(campaignId: lease.campaignId, staging: staging, today: today, letterSettings: letterSettings, db: db) }
+        } catch {
+            staging.discard()
+            throw error
         }
+        try staging.moveIntoPlace()
+        return summary
+    }
+
+    private static func render(campaignId: Int64, staging: OutboxStaging, today: CivilDate, letterSettings: LetterSettings,
+                               db: Database) throws -> RenderSummary {
+        // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
+        // stay within a small cache, read without the memory map: memory does not grow with
+        // the number of recipients or the file's size.
+        try db.execute(sql: "PRAGMA cache_size = -4096")
+        try db.execute(sql: "PRAGMA mmap_size = 0")
+        let campaign = try CampaignRecords.fetch(id: campaignId, db: db)
+        let vocabulary = try Vocabulary.load(db: db)
+        let schema = vocabulary.schema
+        let template = try Template(path: campaign.templatePath, source: campaign.templateSource,
+                                    schema: MergeSchema(attributes: schema.definitions))
+        let segment = try Segment(campaign.expression, target: campaign.target, vocabulary: vocabulary, today: today)
+        let referent = try Referents.fetch(code: campaign.referent, db: db)
+        try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
+
+        let folder = staging.folder
+        let manifest = try OutboxFile(staging.file("manifest.csv"))
+        var csv = CSVWriter(delimiter: ",")
+        csv.write(["person", "firm", "name", "email", "gender", "state", "reason", "messageId", "file"])
+        let journal = try CampaignRecords.JournalWriter(campaignId: campaign.id!, db: db)
+        var rendered = 0, skipped = 0
+        // Merging and MIME (pure work) run a chunk ahead on every core; the files, the journal
+        // and the manifest are written here, in order. (Files created from several threads at
+        // once contend for the folder: on this machine's ext4 that took twice as long.)
+        let campaignName = campaign.name
+        // Every message of one rendering carries the moment it was rendered.
+        let renderedAt = MailDate.now()
+        let channel = campaign.channel, sender = letterSettings.sender
+        var letterPrinter: LetterPrinter?
+        var labelBlocks: [[String]] = []
+        let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
+            let person = recipient.person
+            let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
+            if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
+            let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
+                                       uses: template.selection)
+            // A gender told from the name is recorded as such in the manifest.
+            let gender = context.salutation.gender == .unknown ? "unknown"
+                : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
+            if byLetter {
+                let merged = template.render(context)
+                if !merged.missing.isEmpty { return Outcome(reason: SkipReason.missingFields(merged.missing).description, gender: gender) }
+                let letter = LetterComposer.letter(merged, salutation: context.salutation, person: person, firm: recipient.firm, template: template,
+                                                   referent: referent, sender: sender, today: today)
+                return Outcome(subject: merged.subject, gender: gender, letter: letter)
+            }
+            do {
+                switch try MessageComposer.compose(template.render(context), person: recipient.person, referent: referent, template: template) {
+                case .skipped(let why): return Outcome(reason: why.description, gender: gender)
+                case .message(var message):
+                    message.date = renderedAt
+                    let rendered = try MessageWriter.render(message)
+                    return Outcome(message: rendered, hash: SHA256.hex(rendered.bytes), subject: message.subject, gender: gender)
+                }
+            } catch {
+                return Outcome(failure: "\(error)")
+            }
+        }, consume: { recipient, outcome in
+            if let failure = outcome.failure { throw CampaignError.renderFailed(failure) }
+            let person = recipient.person
+            var file: String?
+            if let message = outcome.message {
+                file = "\(person.id!).eml"
+                try OutboxFile.store(message.bytes, at: staging.file(file!))
+            }
+            if let letter = outcome.letter {
+                if letterPrinter == nil { letterPrinter = try LetterPrinter(path: staging.file("letters.pdf"), options: LetterComposer.options(template)) }
+                letterPrinter!.add(letter)
+                labelBlocks.append(letter.recipient)
+                file = "letters.pdf"
+            }
+            let messageID = outcome.message?.messageID
+            if file == nil { skipped += 1 } else { rendered += 1 }
+            try journal.add(personId: person.id!, firmId: person.firmId, email: person.email?.value, state: file == nil ? .skipped : .rendered,
+                            reason: outcome.reason, messageId: messageID, file: file, fileHash: outcome.hash,
+                            envelope: outcome.message.map { ($0.envelopeFrom, $0.envelopeTo) }, subject: outcome.subject,
+                            letter: outcome.letter != nil)
+            csv.write([String(person.id!), recipient.firm.name, person.name.withTitles, person.email?.value ?? "", outcome.gender ?? "",
+                       file == nil ? "skipped" : "rendered", outcome.reason ?? "", messageID ?? "", file ?? ""])
+            if csv.text.utf8.count > 65_536 { try manifest.append(csv.drain()) }
+        })
+        var register = AddressRegister()
+        var firm: Firm?
+        try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
+            let person = listing.person
+            if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
+            var duplicateOf: Int64?
+            // Only e-mail recipients share addresses; a letter goes to every one.
+            let byEmail = campaign.channel == .email || (campaign.channel == .auto && person.emailConsent)
+            if byEmail, let email = person.email?.value.lowercased() {
+                duplicateOf = try register.firstHolder(of: email, person: person.id!) { holder in
+                    try Persons.fetch(id: holder, schema: schema, db: db).person.email?.value
+                }
+            }
+            try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf))
+        }
+        try pipeline.finish()
+        try journal.flush()
+        // Letters and their labels: printed when there are any (else moving into place
+        // removes an earlier run's).
+        try letterPrinter?.finish()
+        if let sheet = letterSettings.labelSheet, !labelBlocks.isEmpty {
+            _ = try LabelPrinter.print(labelBlocks, sheet: sheet, to: staging.file("labels.pdf"))
+        }
+        try manifest.append(csv.drain())
+        try manifest.finish()
+        staging.sync()
+        try CampaignRecords.setRenderId(staging.renderId, campaignId: campaign.id!, db: db)
+        var summary = RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
+        summary.letters = letterPrinter?.letters ?? 0
+        return summary
     }
 }
 
@@ -189,6 +205,8 @@ struct Recipient: Sendable {
 /// What merging made of a recipient: the message, a reason to skip, or a failure of the template.
 struct Outcome: Sendable {
     var message: RenderedMessage?
+    /// The SHA-256 of the message's bytes, journalled so a sender refuses a file that changed.
+    var hash: String?
     var subject: String?
     var reason: String?
     /// `m`, `f (inferred)`, `unknown` …, for the manifest.
@@ -196,14 +214,4 @@ struct Outcome: Sendable {
     var failure: String?
     /// For a recipient who gets a letter rather than an e-mail.
     var letter: Letter?
-}
-
-public enum CampaignError: Error, CustomStringConvertible, Sendable {
-    case renderFailed(String)
-
-    public var description: String {
-        switch self {
-        case .renderFailed(let message): return "rendering stopped, nothing was recorded: \(message)"
-        }
-    }
 }

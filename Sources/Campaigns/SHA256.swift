@@ -1,5 +1,5 @@
-// SHA-256 (FIPS 180-4) for the campaign's template snapshot: the hash says which exact text a
-// campaign was rendered from.
+// SHA-256 (FIPS 180-4) for the campaign's template snapshot and each rendered message: the hash
+// says which exact text a campaign was rendered from, and which exact bytes a sender may send.
 
 enum SHA256 {
     private static let k: [UInt32] = [
@@ -14,8 +14,10 @@ enum SHA256 {
     ]
 
     /// The digest in lower-case hex.
-    static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+    static func hex(_ text: String) -> String { hex(Array(text.utf8)) }
+
+    static func hex(_ bytes: [UInt8]) -> String {
+        digest(bytes).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
     }
 
     static func digest(_ message: [UInt8]) -> [UInt8] {

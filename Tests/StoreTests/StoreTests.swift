@@ -21,7 +21,7 @@ func temporaryDatabase() throws -> KontaktDatabase {
 @Suite struct StoreTests {
     @Test func migrationsRunFromEmptyAndReopenKeepsData() throws {
         let database = try temporaryDatabase()
-        #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns", "v4-campaigns", "v5-delivery", "v6-campaign-channels", "v7-report-summaries"])
+        #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns", "v4-campaigns", "v5-delivery", "v6-campaign-channels", "v7-report-summaries", "v8-delivery-safety"])
         try database.write { db in
             _ = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
         }

@@ -14,13 +14,14 @@ enum ContactLog {
         return String(word).trimmingSpaces + "…"
     }
 
-    /// The contact logging one message sent to a person of a firm.
-    static func contact(personId: Int64, firmId: Int64, referent: String, subject: String, campaign: String?, reply: String,
-                        date: ContactDate) -> Contact {
+    /// The contact logging one message (or printed letter) sent to a person of a firm, or to
+    /// the firm alone when the person was removed while it was under way.
+    static func contact(personId: Int64?, firmId: Int64, kind: String = "email", referent: String, subject: String, campaign: String?,
+                        reply: String, date: ContactDate) -> Contact {
         let source = campaign.map { "campaign \($0)" } ?? "e-mail"
         // A rendering from before subjects were journalled has none: the campaign names it.
         let line = text(subject: subject)
-        return Contact(firmId: firmId, personId: personId, date: date, kind: "email", referent: referent,
+        return Contact(firmId: firmId, personId: personId, date: date, kind: kind, referent: referent,
                        text: line.isEmpty ? source : line, note: "\(source) · \(reply)")
     }
 }

@@ -19,8 +19,8 @@ enum DeliveryResult: Sendable {
     case delivered(DeliveryJob, SMTPDelivery, sent: [UInt8], at: Double)
     /// Nothing could be sent with these settings (login, certificate, URL); the job was not tried.
     case stopped(DeliveryJob, SMTPError)
-    /// The rendered file is missing or unreadable; the job was not tried.
-    case unreadable(DeliveryJob, String)
+    /// The rendered file must not be sent (missing, changed, a link …); the job was not tried.
+    case refused(DeliveryJob, RenderedFile.Problem)
 }
 
 /// Where jobs are sent from: worker threads, or the dispatching thread itself.
@@ -97,11 +97,13 @@ final class DeliveryWorkers: DeliveryLanes, @unchecked Sendable {
     }
 
     static func deliver(_ job: DeliveryJob, through transport: MessageTransport) -> DeliveryResult {
-        guard let data = FileManager.default.contents(atPath: job.path) else {
-            return .unreadable(job, FileManager.default.fileExists(atPath: job.path) ? "cannot be read" : "no such file")
+        let data: [UInt8]
+        switch RenderedFile.read(job.path, expectedHash: job.recipient.fileHash) {
+        case .success(let bytes): data = bytes
+        case .failure(let problem): return .refused(job, problem)
         }
         let now = Date().timeIntervalSince1970
-        let bytes = DateHeader.refreshed(LineEnds.crlf(Array(data)), to: MailDate.now())
+        let bytes = DateHeader.refreshed(LineEnds.crlf(data), to: MailDate.now())
         do {
             let outcome = try transport.send(from: job.recipient.envelopeFrom, to: job.redirectTo ?? job.recipient.envelopeTo, message: bytes)
             return .delivered(job, outcome, sent: bytes, at: now)

@@ -5,6 +5,8 @@
 //   deferred ──dispatch──┘    │  └──postpone──► deferred (4xx; retried later) | failed (too many tries)
 //   sending (a run that stopped) ──dispatch──┘  └──reject──► failed (5xx)
 //                             └──abandon──► rendered | deferred (nothing was said to the server)
+//                             └──refuse──► failed (the rendered file must not be sent)
+//   rendered | deferred | sending ──withhold──► skipped (the CRM no longer lets the person have it)
 
 import Store
 
@@ -91,5 +93,21 @@ public struct RecipientDelivery: Equatable, Sendable {
         guard state == .sending else { throw DeliveryError.invalidTransition(from: state, event: "be put back") }
         attempts -= 1
         state = attempts == 0 ? .rendered : .deferred
+    }
+
+    /// The rendered file must not be sent (missing, changed, a link): the recipient fails
+    /// without a word to the server, and the attempt does not count.
+    public mutating func refuse() throws {
+        guard state == .sending else { throw DeliveryError.invalidTransition(from: state, event: "be refused") }
+        attempts -= 1
+        state = .failed
+    }
+
+    /// Just before dispatch, the CRM says no (the person was removed, withdrew consent, has
+    /// another address now): the recipient is skipped.
+    public mutating func withhold() throws {
+        guard [.rendered, .deferred, .sending].contains(state) else { throw DeliveryError.invalidTransition(from: state, event: "be skipped") }
+        state = .skipped
+        retryAt = nil
     }
 }

@@ -1,6 +1,8 @@
 // How a campaign is sent: connections, pace, limits and what is only pretended.
 
 import CRM
+import Foundation
+import Logging
 
 public struct SendOptions: Sendable {
     /// Connections at once (each on its own thread): also the most recipients that can be left
@@ -21,6 +23,11 @@ public struct SendOptions: Sendable {
     public var account: String
     /// Today's date and the time of day, for the contact log and the daily count.
     public var clock: @Sendable () -> ContactDate
+    /// Asked before each dispatch: once it holds a reason, nothing more starts, the messages in
+    /// flight finish and are recorded, and the run ends.
+    public var interruption = SendInterruption()
+    /// Where the run says it waits for the database, lost its lease or skipped a recipient.
+    public var logger = Logger(label: "kontakt.delivery")
 
     public init(account: String, clock: @escaping @Sendable () -> ContactDate) {
         self.account = account
@@ -47,6 +54,8 @@ public struct SendProgress: Sendable {
 /// Why a run ended before every due recipient was tried.
 public enum SendStop: Sendable, Equatable, CustomStringConvertible {
     case paused
+    /// A signal (or the page) asked the run to stop.
+    case interrupted(String)
     case limit(Int)
     case dailyCap(Int, account: String)
     case serverTrouble(String)
@@ -55,6 +64,7 @@ public enum SendStop: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .paused: return "paused (`kontakt campaign send` resumes)"
+        case .interrupted(let reason): return "interrupted by \(reason) after the messages in flight were recorded (`kontakt campaign send` resumes)"
         case .limit(let count): return "stopped at --limit \(count)"
         case .dailyCap(let cap, let account): return "the daily cap of \(cap) messages for \(account) is reached; the rest go out on the next day's run"
         case .serverTrouble(let reply): return "the server keeps deferring or refusing (\(reply)); run `kontakt campaign send` again later"
@@ -72,4 +82,42 @@ public struct SendSummary: Sendable {
     public var stop: SendStop?
     /// When the next deferred recipient is due, as stored (UTC).
     public var nextRetry: String?
+    /// Recipients skipped at send time (removed, consent withdrawn, address changed).
+    public var skipped = 0
+    /// Recipients still to be sent when the run ended: rendered, in flight or deferred.
+    public var remaining = 0
+
+    /// Whether the run ended early, leaving due recipients unsent for a reason other than the
+    /// retries they wait for: `campaign send` then exits non-zero.
+    public var endedEarly: Bool {
+        switch stop {
+        case nil, .limit?: return false
+        default: return true
+        }
+    }
+}
+
+/// A request to stop a run gracefully, set from a signal handler or another thread.
+///
+///     let interruption = SendInterruption()
+///     signalSource.setEventHandler { interruption.request("SIGTERM") }
+///     options.interruption = interruption
+public final class SendInterruption: @unchecked Sendable {
+    private let lock = NSLock()
+    private var why: String?
+
+    public init() {}
+
+    /// The first request's reason is kept.
+    public func request(_ reason: String) {
+        lock.lock()
+        if why == nil { why = reason }
+        lock.unlock()
+    }
+
+    public var reason: String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return why
+    }
 }

@@ -13,6 +13,7 @@ enum Migrations {
         migrator.registerMigration("v5-delivery", migrate: createDelivery)
         migrator.registerMigration("v6-campaign-channels", migrate: addChannels)
         migrator.registerMigration("v7-report-summaries", migrate: ReportSummaries.create)
+        migrator.registerMigration("v8-delivery-safety", migrate: addDeliverySafety)
         return migrator
     }
 
@@ -244,6 +245,28 @@ enum Migrations {
         try db.execute(sql: """
             ALTER TABLE campaign ADD COLUMN channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'letter', 'auto'));
             ALTER TABLE campaign_recipient ADD COLUMN channel TEXT NOT NULL DEFAULT 'email' CHECK (channel IN ('email', 'letter'));
+            """)
+    }
+
+    /// What keeps the exactly-once promise when more than one process works on a campaign: the
+    /// SHA-256 of every rendered file (a sender refuses a file that changed), the rendering whose
+    /// files the journal names (a rendering killed after its commit is completed, one killed
+    /// before it is discarded), the daily-cap slot a message in flight holds, and the lease one
+    /// process holds on a campaign while it renders or sends it.
+    private static func addDeliverySafety(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE campaign_recipient ADD COLUMN file_hash TEXT;
+            ALTER TABLE campaign_recipient ADD COLUMN cap_slot TEXT;
+            ALTER TABLE campaign ADD COLUMN render_id TEXT;
+
+            CREATE TABLE campaign_lease(
+                campaign_id INTEGER PRIMARY KEY REFERENCES campaign(id) ON DELETE CASCADE,
+                owner TEXT NOT NULL,
+                purpose TEXT NOT NULL,
+                process INTEGER NOT NULL,
+                host TEXT NOT NULL,
+                taken_at TEXT NOT NULL,
+                expires REAL NOT NULL);
             """)
     }
 }

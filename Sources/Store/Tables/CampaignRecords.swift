@@ -53,16 +53,26 @@ public enum CampaignRecords {
         return db.lastInsertedRowID
     }
 
+    private static let columns = "id, name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at, channel"
+
+    private static func campaign(_ row: Row) -> StoredCampaign {
+        StoredCampaign(id: row[0], name: row[1], templatePath: row[2], templateSource: row[3], templateHash: row[4],
+                       expression: row[5], target: EntityKind(rawValue: row[6]) ?? .person, segmentName: row[7],
+                       referent: row[8], channel: CampaignChannel(rawValue: row[10]) ?? .email, createdAt: row[9])
+    }
+
     public static func fetch(name: String, db: Database) throws -> StoredCampaign {
-        let columns = "id, name, template_path, template_source, template_hash, expression, target, segment_name, referent, created_at, channel"
-        if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM campaign WHERE name = ?", arguments: [name]) {
-            return StoredCampaign(id: row[0], name: row[1], templatePath: row[2], templateSource: row[3], templateHash: row[4],
-                                  expression: row[5], target: EntityKind(rawValue: row[6]) ?? .person, segmentName: row[7],
-                                  referent: row[8], channel: CampaignChannel(rawValue: row[10]) ?? .email, createdAt: row[9])
-        }
+        if let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM campaign WHERE name = ?", arguments: [name]) { return campaign(row) }
         let names = try String.fetchAll(db, sql: "SELECT name FROM campaign ORDER BY name")
         let known = names.isEmpty ? "no campaigns exist yet (kontakt campaign create)" : "campaigns: \(names.joined(separator: ", "))"
         throw StoreError.unknownName("there is no campaign \"\(name)\": \(known)\(NearestMatch.hint(for: name, among: names))")
+    }
+
+    public static func fetch(id: Int64, db: Database) throws -> StoredCampaign {
+        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM campaign WHERE id = ?", arguments: [id]) else {
+            throw StoreError.notFound(entity: "campaign", id: String(id))
+        }
+        return campaign(row)
     }
 
     public static func all(db: Database) throws -> [(name: String, createdAt: String)] {
@@ -88,6 +98,15 @@ public enum CampaignRecords {
         try db.execute(sql: "DELETE FROM campaign_recipient WHERE campaign_id = ?", arguments: [campaignId])
     }
 
+    /// The rendering whose files the journal names: set in the transaction that records them.
+    public static func renderId(campaignId: Int64, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT render_id FROM campaign WHERE id = ?", arguments: [campaignId])
+    }
+
+    public static func setRenderId(_ id: String, campaignId: Int64, db: Database) throws {
+        try db.execute(sql: "UPDATE campaign SET render_id = ? WHERE id = ?", arguments: [id, campaignId])
+    }
+
     /// The Outbox file the journal names for a recipient, if any.
     public static func file(campaignId: Int64, personId: Int64, db: Database) throws -> String? {
         try String.fetchOne(db.cachedStatement(sql: "SELECT file FROM campaign_recipient WHERE campaign_id = ? AND person_id = ?"),
@@ -104,15 +123,16 @@ public enum CampaignRecords {
             self.campaignId = campaignId
             rows = try BatchedInsert(db: db, table: "campaign_recipient",
                                      columns: ["campaign_id", "person_id", "firm_id", "email", "state", "reason", "message_id", "file",
-                                               "envelope_from", "envelope_to", "subject", "channel", "updated_at"], groupSize: 64)
+                                               "file_hash", "envelope_from", "envelope_to", "subject", "channel", "updated_at"], groupSize: 64)
         }
 
         /// - Parameter envelope: the SMTP envelope of a rendered message: the sender and every
         ///   recipient (To, Cc and Bcc).
+        ///   - fileHash: the SHA-256 of the file written for this recipient, in lower-case hex.
         public func add(personId: Int64, firmId: Int64, email: String?, state: RecipientState, reason: String?, messageId: String?, file: String?,
-                        envelope: (from: String, to: [String])? = nil, subject: String? = nil, letter: Bool = false) throws {
+                        fileHash: String? = nil, envelope: (from: String, to: [String])? = nil, subject: String? = nil, letter: Bool = false) throws {
             rows.add([campaignId.databaseValue, personId.databaseValue, firmId.databaseValue, email.databaseValue, state.rawValue.databaseValue,
-                      reason.databaseValue, messageId.databaseValue, file.databaseValue, envelope?.from.databaseValue ?? .null,
+                      reason.databaseValue, messageId.databaseValue, file.databaseValue, fileHash.databaseValue, envelope?.from.databaseValue ?? .null,
                       envelope.map { $0.to.joined(separator: ",") }.databaseValue, subject.databaseValue,
                       (letter ? "letter" : "email").databaseValue, now])
             if rows.pendingRows >= 64 { try rows.flush() }

@@ -15,6 +15,20 @@ public struct DueRecipient: Sendable, Equatable {
     public let envelopeFrom: String
     public let envelopeTo: [String]
     public let subject: String
+    /// The SHA-256 of the rendered file, as rendering recorded it (none for a rendering from
+    /// before hashes were journalled).
+    public let fileHash: String?
+    /// The address the message was rendered for.
+    public let email: String?
+    /// The daily-cap slot this recipient holds while in flight (`account day`), if any.
+    public let capSlot: String?
+}
+
+/// A recipient as the CRM holds them now, for the checks made just before sending.
+public struct CurrentRecipient: Sendable, Equatable {
+    public let firmId: Int64
+    public let email: String?
+    public let emailConsent: Bool
 }
 
 /// A recipient that could not be sent, for `campaign status`.
@@ -31,7 +45,7 @@ public enum DeliveryJournal {
     /// `sending` by a run that stopped (the in-flight window), and deferred ones whose retry is due.
     public static func due(campaignId: Int64, afterPerson: Int64, now: String, limit: Int, db: Database) throws -> [DueRecipient] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT person_id, firm_id, state, attempts, file, message_id, envelope_from, envelope_to, email, subject
+            SELECT person_id, firm_id, state, attempts, file, message_id, envelope_from, envelope_to, email, subject, file_hash, cap_slot
             FROM campaign_recipient
             WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL AND channel = 'email'
               AND (state IN ('rendered', 'sending') OR (state = 'deferred' AND retry_at <= ?))
@@ -43,17 +57,31 @@ public enum DeliveryJournal {
             return DueRecipient(personId: row["person_id"], firmId: row["firm_id"], state: RecipientState(rawValue: row["state"]) ?? .rendered,
                                 attempts: row["attempts"], file: row["file"], messageId: row["message_id"] ?? "",
                                 envelopeFrom: row["envelope_from"] ?? "",
-                                envelopeTo: (envelopeTo ?? email ?? "").split(separator: ",").map(String.init), subject: row["subject"] ?? "")
+                                envelopeTo: (envelopeTo ?? email ?? "").split(separator: ",").map(String.init), subject: row["subject"] ?? "",
+                                fileHash: row["file_hash"], email: email, capSlot: row["cap_slot"])
         }
     }
 
-    /// Writes a recipient's new state and what goes with it.
+    /// Writes a recipient's new state and what goes with it. A `reason` (why a recipient was
+    /// skipped or failed without a word from the server) replaces the one rendering gave.
     public static func record(campaignId: Int64, personId: Int64, state: RecipientState, attempts: Int, retryAt: String? = nil,
-                              reply: String? = nil, contactId: Int64? = nil, db: Database) throws {
+                              reply: String? = nil, reason: String? = nil, contactId: Int64? = nil, db: Database) throws {
         try db.cachedStatement(sql: """
-            UPDATE campaign_recipient SET state = ?, attempts = ?, retry_at = ?, reply = ?, contact_id = COALESCE(?, contact_id), updated_at = ?
+            UPDATE campaign_recipient SET state = ?, attempts = ?, retry_at = ?, reply = ?, reason = COALESCE(?, reason),
+                contact_id = COALESCE(?, contact_id), updated_at = ?
             WHERE campaign_id = ? AND person_id = ?
-            """).execute(arguments: [state.rawValue, attempts, retryAt, reply, contactId, Timestamp.now(), campaignId, personId])
+            """).execute(arguments: [state.rawValue, attempts, retryAt, reply, reason, contactId, Timestamp.now(), campaignId, personId])
+    }
+
+    /// The person as the CRM holds them now; nil once they were removed.
+    public static func current(personId: Int64, db: Database) throws -> CurrentRecipient? {
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT firm_id, email, email_consent FROM person WHERE id = ?"), arguments: [personId]).map {
+            CurrentRecipient(firmId: $0["firm_id"], email: $0["email"], emailConsent: $0["email_consent"])
+        }
+    }
+
+    public static func firmExists(_ firmId: Int64, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM firm WHERE id = ?"), arguments: [firmId]) ?? false
     }
 
     /// The earliest retry of a deferred recipient, if any.
@@ -64,7 +92,7 @@ public enum DeliveryJournal {
     /// Recipients deferred or failed, with the server's last reply.
     public static func failures(campaignId: Int64, db: Database) throws -> [DeliveryFailure] {
         try Row.fetchAll(db, sql: """
-            SELECT person_id, email, state, attempts, reply FROM campaign_recipient
+            SELECT person_id, email, state, attempts, COALESCE(reply, reason) AS reply FROM campaign_recipient
             WHERE campaign_id = ? AND state IN ('deferred', 'failed') ORDER BY person_id
             """, arguments: [campaignId]).map {
             DeliveryFailure(personId: $0["person_id"], email: $0["email"], state: RecipientState(rawValue: $0["state"]) ?? .failed,
@@ -111,10 +139,19 @@ public enum DeliveryJournal {
         try Int.fetchOne(db.cachedStatement(sql: "SELECT sent FROM smtp_daily_count WHERE account = ? AND day = ?"), arguments: [account, day]) ?? 0
     }
 
+    /// Adds `count` (negative to give slots back) to the messages of `account` on `day`.
+    /// Delivery takes a slot when it dispatches a message and gives it back when the server
+    /// did not take it, so every sender of one account sees the others' messages in flight.
     public static func countSent(_ count: Int, account: String, day: String, db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO smtp_daily_count(account, day, sent) VALUES (?, ?, ?)
-            ON CONFLICT(account, day) DO UPDATE SET sent = sent + excluded.sent
+            ON CONFLICT(account, day) DO UPDATE SET sent = MAX(0, sent + excluded.sent)
             """).execute(arguments: [account, day, count])
+    }
+
+    /// Records which daily count a recipient's message in flight holds a slot of (nil: none).
+    public static func setCapSlot(_ slot: String?, campaignId: Int64, personId: Int64, db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE campaign_recipient SET cap_slot = ? WHERE campaign_id = ? AND person_id = ?")
+            .execute(arguments: [slot, campaignId, personId])
     }
 }

@@ -1,0 +1,90 @@
+// One process works on a campaign at a time: a `campaign send` or `campaign render` holds the
+// campaign's lease, renewed in every commit it makes, so a second sender is turned away with
+// the holder's name instead of mailing everyone a second time.
+
+import Foundation
+import GRDB
+import Store
+
+/// A run's hold on one campaign.
+///
+///     let lease = try CampaignLease.acquire(campaign: "novinky", purpose: .send, database: database)
+///     defer { lease.release(database: database) }
+///     try lease.renew(db: db, now: now)   // in each of the run's transactions
+public final class CampaignLease: Sendable {
+    public enum Purpose: String, Sendable { case send, render }
+
+    /// How long a lease lasts without renewal. A holder renews it in every commit and at least
+    /// every `renewal` seconds, so only a holder that stopped (or hangs) lets it lapse.
+    public static let duration: Double = 60
+    static let renewal: Double = 10
+
+    public let campaignId: Int64
+    public let campaignName: String
+    public let owner: String
+    public let purpose: Purpose
+
+    private init(campaignId: Int64, campaignName: String, purpose: Purpose) {
+        self.campaignId = campaignId
+        self.campaignName = campaignName
+        self.purpose = purpose
+        owner = UUID().uuidString.lowercased()
+    }
+
+    /// Takes the campaign's lease in a transaction of its own.
+    ///
+    /// - Throws: `CampaignError.leased` naming the holder when another live run holds it.
+    public static func acquire(campaign name: String, purpose: Purpose, database: KontaktDatabase) throws -> CampaignLease {
+        try database.session { db in
+            var lease: CampaignLease?
+            try JournalCommits(db: db).commit {
+                let campaign = try CampaignRecords.fetch(name: name, db: db)
+                let taken = CampaignLease(campaignId: campaign.id!, campaignName: campaign.name, purpose: purpose)
+                try taken.take(db: db, now: Date().timeIntervalSince1970)
+                lease = taken
+            }
+            return lease!
+        }
+    }
+
+    /// Takes the lease inside the caller's transaction.
+    func take(db: Database, now: Double) throws {
+        if let holder = try CampaignLeases.holder(campaignId: campaignId, db: db), holder.owner != owner, !Self.isFree(holder, now: now) {
+            throw CampaignError.leased(campaign: campaignName, holder: holder, now: now)
+        }
+        try CampaignLeases.take(campaignId: campaignId, holder: LeaseHolder(owner: owner, purpose: purpose.rawValue, process: getpid(),
+                                                                         host: Self.host, takenAt: Timestamp.at(now),
+                                                                         expires: now + Self.duration), db: db)
+    }
+
+    /// Extends the lease inside the caller's transaction.
+    ///
+    /// - Throws: `CampaignError.leaseLost` when it lapsed and another run took it: this run
+    ///   must start nothing more.
+    public func renew(db: Database, now: Double) throws {
+        guard try CampaignLeases.renew(campaignId: campaignId, owner: owner, expires: now + Self.duration, db: db) else {
+            let holder = try CampaignLeases.holder(campaignId: campaignId, db: db)
+            throw CampaignError.leaseLost(campaign: campaignName, holder: holder)
+        }
+    }
+
+    /// Gives the lease up; a run that cannot (the database is gone) leaves it to expire.
+    public func release(database: KontaktDatabase) {
+        try? database.session { db in
+            try JournalCommits(db: db).commit { try CampaignLeases.release(campaignId: campaignId, owner: owner, db: db) }
+        }
+    }
+
+    /// A lease is free once it expired, or at once when its holder ran on this machine and
+    /// that process is gone (a `kill -9` need not be waited out).
+    static func isFree(_ holder: LeaseHolder, now: Double) -> Bool {
+        if holder.expires < now { return true }
+        return holder.host == host && holder.process != getpid() && kill(holder.process, 0) != 0 && errno == ESRCH
+    }
+
+    static let host: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count) == 0 else { return "localhost" }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
+}
