@@ -6,6 +6,7 @@
 #include <curl/curl.h>
 
 typedef size_t (*kontakt_curl_data_callback)(char *buffer, size_t size, size_t count, void *context);
+typedef int (*kontakt_curl_debug_callback)(CURL *handle, curl_infotype type, char *data, size_t size, void *context);
 
 static inline CURLcode kontakt_curl_set_long(CURL *handle, CURLoption option, long value) {
     return curl_easy_setopt(handle, option, value);
@@ -29,6 +30,10 @@ static inline CURLcode kontakt_curl_set_size(CURL *handle, CURLoption option, cu
 
 static inline CURLcode kontakt_curl_set_callback(CURL *handle, CURLoption option, kontakt_curl_data_callback value) {
     return curl_easy_setopt(handle, option, value);
+}
+
+static inline CURLcode kontakt_curl_set_debug_callback(CURL *handle, kontakt_curl_debug_callback value) {
+    return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, value);
 }
 
 static inline CURLcode kontakt_curl_get_long(CURL *handle, CURLINFO info, long *value) {

@@ -33,6 +33,8 @@ struct Kontakt: ParsableCommand {
         do {
             var command = try parseAsRoot(hoistingGlobalOptions(Array(CommandLine.arguments.dropFirst())))
             try command.run()
+        } catch let status as ExitStatus {
+            Foundation.exit(status.code)
         } catch let error where isDomainError(error) {
             Terminal.printError(message(for: error))
             Foundation.exit(1)

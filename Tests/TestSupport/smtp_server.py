@@ -12,6 +12,7 @@ Faults are chosen by the recipient's local part, so one server serves a whole te
   middrop-…  the connection is closed in the middle of the message's data
   slow-…     the reply to DATA comes after --slow seconds
 --greeting-421 N answers the first N connections with 421 and closes them.
+--idle-timeout S closes connections idle for S seconds (--idle-421: saying 421 first).
 """
 import argparse
 import asyncio
@@ -108,6 +109,13 @@ class FaultySMTP(SMTP):
             return
         super().connection_made(transport)
 
+    idle_421 = False
+
+    def _timeout_cb(self):
+        if FaultySMTP.idle_421:
+            self.transport.write(b"421 4.4.2 Idle too long, closing connection\r\n")
+        self.transport.close()
+
     def connection_lost(self, error):
         if not self.refused:
             super().connection_lost(error)
@@ -136,6 +144,8 @@ def main():
     parser.add_argument("--xoauth2", help="USER:TOKEN accepted by XOAUTH2")
     parser.add_argument("--slow", type=float, default=3.0)
     parser.add_argument("--greeting-421", type=int, default=0)
+    parser.add_argument("--idle-timeout", type=float, help="close a connection idle this many seconds")
+    parser.add_argument("--idle-421", action="store_true", help="say 421 before closing an idle connection")
     options = parser.parse_args()
 
     def authenticator(server, session, envelope, mechanism, auth_data):
@@ -147,6 +157,9 @@ def main():
 
     kwargs = {}
     controller_kwargs = {}
+    if options.idle_timeout:
+        kwargs["timeout"] = options.idle_timeout
+        FaultySMTP.idle_421 = options.idle_421
     if options.tls:
         context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
         context.load_cert_chain(*options.tls)

@@ -60,6 +60,17 @@ public final class SMTPConnection {
             guard let buffer, let context else { return 0 }
             return Unmanaged<Upload>.fromOpaque(context).takeUnretainedValue().read(into: buffer, capacity: size * count)
         })
+        // One refused copy (Cc, Bcc) must not fail the message to the person: libcurl goes on
+        // while any recipient is accepted (the option's name is spelled so in libcurl 7.88),
+        // and the commands it sends, seen through the debug callback, say which were refused.
+        try set(CURLOPT_MAIL_RCPT_ALLLOWFAILS, 1)
+        try set(CURLOPT_VERBOSE, 1)
+        try check(kontakt_curl_set_debug_callback(handle, { _, type, data, size, context in
+            guard let data, let context, type == CURLINFO_HEADER_OUT || type == CURLINFO_HEADER_IN else { return 0 }
+            Unmanaged<RecipientReplies>.fromOpaque(context).takeUnretainedValue()
+                .add(UnsafeRawBufferPointer(start: data, count: size), sent: type == CURLINFO_HEADER_OUT)
+            return 0
+        }), CURLOPT_DEBUGFUNCTION)
         try setCallback(CURLOPT_HEADERFUNCTION, { buffer, size, count, context in
             guard let buffer, let context else { return 0 }
             let length = size * count
@@ -75,23 +86,48 @@ public final class SMTPConnection {
     /// - Throws: `SMTPError` when no message could go through with these settings (login,
     ///   certificate, STARTTLS, URL); every other outcome is the message's own.
     public func send(from sender: String, to recipients: [String], message: [UInt8]) throws -> SMTPDelivery {
+        let (outcome, reused, reachedData) = try transfer(from: sender, to: recipients, message: message)
+        // A kept-alive connection the server closed while it was idle (often with a 421 that
+        // only arrives when the next transaction begins) says nothing about this message:
+        // it is sent again at once over a new connection, not deferred. Only when the server
+        // never saw its data, so it cannot have taken it.
+        if case .deferred(_, _, connection: true) = outcome, reused, !reachedData {
+            try set(CURLOPT_FRESH_CONNECT, 1)
+            defer { try? set(CURLOPT_FRESH_CONNECT, 0) }
+            return try transfer(from: sender, to: recipients, message: message).outcome
+        }
+        return outcome
+    }
+
+    /// One transfer: the outcome, whether it ran over a connection kept from before, and
+    /// whether the server had invited the message's data (354).
+    private func transfer(from sender: String, to recipients: [String], message: [UInt8]) throws
+        -> (outcome: SMTPDelivery, reused: Bool, reachedData: Bool) {
         let upload = Upload(message)
         let replies = ReplyLines()
+        let recipientReplies = RecipientReplies()
         var list: UnsafeMutablePointer<curl_slist>?
         for recipient in recipients { list = curl_slist_append(list, "<\(recipient)>") }
         defer { curl_slist_free_all(list) }
         try set(CURLOPT_MAIL_FROM, "<\(sender)>")
         try set(CURLOPT_MAIL_RCPT, list: list)
         try set(CURLOPT_INFILESIZE_LARGE, size: curl_off_t(message.count))
-        let code = withExtendedLifetime((upload, replies)) { () -> CURLcode in
+        let code = withExtendedLifetime((upload, replies, recipientReplies)) { () -> CURLcode in
             _ = kontakt_curl_set_pointer(handle, CURLOPT_READDATA, Unmanaged.passUnretained(upload).toOpaque())
             _ = kontakt_curl_set_pointer(handle, CURLOPT_HEADERDATA, Unmanaged.passUnretained(replies).toOpaque())
+            _ = kontakt_curl_set_pointer(handle, CURLOPT_DEBUGDATA, Unmanaged.passUnretained(recipientReplies).toOpaque())
             errorBuffer[0] = 0
             return curl_easy_perform(handle)
         }
         var replyCode = 0
         _ = kontakt_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &replyCode)
-        return try SMTPOutcome.classify(code: code, replyCode: replyCode, reply: replies.reply(coded: replyCode), error: errorText(code))
+        var connects = 0
+        _ = kontakt_curl_get_long(handle, CURLINFO_NUM_CONNECTS, &connects)
+        var outcome = try SMTPOutcome.classify(code: code, replyCode: replyCode, reply: replies.reply(coded: replyCode), error: errorText(code))
+        if case .accepted(let reply) = outcome, !recipientReplies.refused.isEmpty {
+            outcome = SMTPOutcome.partial(accepted: reply, refused: recipientReplies.refused, primary: recipients.first ?? "")
+        }
+        return (outcome, connects == 0, replies.reachedData)
     }
 
     private func errorText(_ code: CURLcode) -> String {
@@ -156,6 +192,9 @@ private final class ReplyLines {
     private var replies: [String] = []
     private var continued: [String] = []
 
+    /// Whether the server invited the message's data (354) in this transfer.
+    var reachedData: Bool { replies.contains { $0.hasPrefix("354") } }
+
     /// The last reply with this code, else the last reply.
     func reply(coded code: Int) -> String {
         let prefix = String(code)
@@ -174,5 +213,29 @@ private final class ReplyLines {
             replies.append((continued + [text]).joined(separator: " | "))
             continued = []
         }
+    }
+}
+
+/// The server's reply to each RCPT command, told from the protocol lines libcurl's debug
+/// callback passes (commands sent, replies received, in order). Only `RCPT TO:` commands are
+/// looked at; nothing else that passes (a login among it) is kept.
+private final class RecipientReplies {
+    private(set) var refused: [(address: String, reply: String)] = []
+    private var pending: String?
+
+    func add(_ line: UnsafeRawBufferPointer, sent: Bool) {
+        if sent {
+            pending = nil
+            let prefix = Array("RCPT TO:<".utf8)
+            guard line.count > prefix.count, line.prefix(prefix.count).elementsEqual(prefix, by: { a, b in a | 0x20 == b | 0x20 }) else { return }
+            let rest = line.dropFirst(prefix.count)
+            pending = String(decoding: rest.prefix { $0 != UInt8(ascii: ">") }, as: UTF8.self)
+            return
+        }
+        // A reply's last line has a space after its code; only that one ends it.
+        guard let address = pending, line.count >= 4, line[3] == UInt8(ascii: " ") else { return }
+        pending = nil
+        let text = String(decoding: line.prefix { $0 != 0x0D && $0 != 0x0A }, as: UTF8.self)
+        if let first = line.first, first == UInt8(ascii: "4") || first == UInt8(ascii: "5") { refused.append((address, text)) }
     }
 }

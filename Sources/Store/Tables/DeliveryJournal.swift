@@ -89,11 +89,12 @@ public enum DeliveryJournal {
         try String.fetchOne(db, sql: "SELECT MIN(retry_at) FROM campaign_recipient WHERE campaign_id = ? AND state = 'deferred'", arguments: [campaignId])
     }
 
-    /// Recipients deferred or failed, with the server's last reply.
+    /// Recipients deferred or failed, with the server's last reply, and those skipped at send
+    /// time (rendered, then withheld), with the reason.
     public static func failures(campaignId: Int64, db: Database) throws -> [DeliveryFailure] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, email, state, attempts, COALESCE(reply, reason) AS reply FROM campaign_recipient
-            WHERE campaign_id = ? AND state IN ('deferred', 'failed') ORDER BY person_id
+            WHERE campaign_id = ? AND (state IN ('deferred', 'failed') OR (state = 'skipped' AND file IS NOT NULL)) ORDER BY person_id
             """, arguments: [campaignId]).map {
             DeliveryFailure(personId: $0["person_id"], email: $0["email"], state: RecipientState(rawValue: $0["state"]) ?? .failed,
                             attempts: $0["attempts"], reply: $0["reply"])

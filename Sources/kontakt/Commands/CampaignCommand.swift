@@ -84,11 +84,14 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let (campaign, counts, failures, nextRetry) = try global.open().read { db in
+            let (campaign, counts, failures, nextRetry, holder) = try global.open().read { db in
                 let campaign = try CampaignRecords.fetch(name: name, db: db)
                 return (campaign, try CampaignRecords.counts(campaignId: campaign.id!, db: db),
-                        try DeliveryJournal.failures(campaignId: campaign.id!, db: db), try DeliveryJournal.nextRetry(campaignId: campaign.id!, db: db))
+                        try DeliveryJournal.failures(campaignId: campaign.id!, db: db), try DeliveryJournal.nextRetry(campaignId: campaign.id!, db: db),
+                        try CampaignLeases.holder(campaignId: campaign.id!, db: db))
             }
+            let now = Date().timeIntervalSince1970
+            let running = holder.flatMap { $0.expires >= now ? $0 : nil }
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)
@@ -99,6 +102,14 @@ struct CampaignCommand: ParsableCommand {
                     json.field("expression", campaign.expression)
                     json.objectField("recipients") { for state in RecipientState.allCases { json.field(state.rawValue, Int64(counts[state] ?? 0)) } }
                     json.field("nextRetry", nextRetry)
+                    if let running {
+                        json.objectField("lease") {
+                            json.field("purpose", running.purpose)
+                            json.field("process", Int64(running.process))
+                            json.field("host", running.host)
+                            json.field("since", running.takenAt)
+                        }
+                    }
                     json.arrayField("failures") {
                         for failure in failures {
                             json.object {
@@ -118,13 +129,16 @@ struct CampaignCommand: ParsableCommand {
                 buffer.append("\(campaign.name): \(campaign.templatePath), \(campaign.segmentName.map { "segment \($0)" } ?? "where \(campaign.expression)")\n")
                 buffer.append(table.render() + "\n")
                 if !failures.isEmpty {
-                    var replies = TextTable("person", "email", "state", "attempts", "server's reply")
+                    var replies = TextTable("person", "email", "state", "attempts", "server's reply or reason")
                     for failure in failures {
                         replies.add(String(failure.personId), failure.email ?? "", failure.state.rawValue, String(failure.attempts), failure.reply ?? "")
                     }
                     buffer.append("\n" + replies.render() + "\n")
                 }
                 if let nextRetry { buffer.append("Deferred recipients retry from \(nextRetry) (UTC).\n") }
+                if let running {
+                    buffer.append("Being \(running.purpose == "render" ? "rendered" : "sent") now by process \(running.process) on \(running.host) since \(running.takenAt).\n")
+                }
             }
         }
     }

@@ -16,6 +16,19 @@ extension CampaignCommand {
                 contact once the server accepts it. After a crash or a kill, running send again resumes: only the recipients left \
                 in `sending` (at most --concurrency of them) can receive the message twice. 4xx replies defer a recipient (retried \
                 with a doubling delay), 5xx replies fail it with the server's reply. Sending again also resumes a paused campaign.
+
+                Just before each message goes out, the person is checked as the CRM holds them now: one removed, one who withdrew \
+                consent, or one whose address changed since rendering is skipped with the reason (never sent to the old address). \
+                A rendered file that is missing, empty, a link, a folder or changed since rendering (its SHA-256 is journalled) is \
+                not sent: that recipient fails with the reason and the rest go on.
+
+                One process sends a campaign at a time: a second `campaign send` of it exits with the holder's process and host. \
+                --daily-cap counts every sender of the SMTP account, in the database. SIGINT, SIGTERM or SIGHUP stop gracefully (the \
+                messages in flight are recorded); a second signal stops at once.
+
+                Exit status: 0 when every due recipient was tried (deferred ones may wait for a later run) or --limit was reached; \
+                75 when the run stopped early (a signal, a pause, the daily cap, a server that keeps refusing) with recipients left; \
+                1 on an error.
                 """)
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The campaign's name.") var name: String
@@ -57,6 +70,8 @@ extension CampaignCommand {
             options.dryRun = dryRun
             options.retry = RetryPolicy(firstDelay: retryDelay, maxAttempts: maxAttempts)
             options.waitForRetries = wait
+            let signals = StopSignals.install(options.interruption)
+            defer { signals.forEach { $0.cancel() } }
             let bar = ProgressLine()
             let summary = try CampaignSender.send(name: name, database: database, outbox: global.outbox, options: options,
                                                   transport: transport, progress: bar.show)
@@ -67,14 +82,20 @@ extension CampaignCommand {
             if summary.letters > 0 {
                 lines.append("Recorded \(summary.letters) printed letter(s) (letters.pdf in the campaign's Outbox folder) as sent, each with its contact.")
             }
+            if summary.skipped > 0 {
+                lines.append("Skipped \(summary.skipped) recipient(s) whom the CRM no longer lets have the message (removed, consent withdrawn, address changed); `kontakt campaign status \(name)` says why.")
+            }
             if summary.resumedInFlight > 0 {
                 lines.append("\(summary.resumedInFlight) recipient(s) were in flight when the last run stopped; they were sent again and may have the message twice.")
             }
-            if let stop = summary.stop { lines.append("Stopped: \(stop).") }
+            if let stop = summary.stop {
+                lines.append("Stopped: \(stop)." + (summary.remaining > 0 ? " \(summary.remaining) recipient(s) remain to be sent." : ""))
+            }
             if let next = summary.nextRetry { lines.append("Deferred recipients retry from \(next) (UTC): run `kontakt campaign send \(name)` again.") }
             if progress.failed > 0 || progress.deferred > 0 { lines.append("`kontakt campaign status \(name) --json` lists them with the server's replies.") }
             print(lines.joined(separator: "\n"))
             if case .failed(let message)? = summary.stop { throw ExitMessage(message) }
+            if summary.endedEarly && !dryRun { throw ExitStatus(code: 75) }
         }
 
         static func describe(_ outcome: SMTPDelivery) -> String {
@@ -106,6 +127,12 @@ extension CampaignCommand {
             print("Campaign \(name) pauses after the messages in flight; `kontakt campaign send \(name)` resumes it.")
         }
     }
+}
+
+/// A run that ended early, already explained on standard output: only the exit status is left
+/// to say it.
+struct ExitStatus: Error {
+    let code: Int32
 }
 
 /// A failure already explained in the summary: reported as the error line and a non-zero exit.
