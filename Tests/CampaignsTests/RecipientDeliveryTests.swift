@@ -60,6 +60,25 @@ import Testing
         #expect(throws: DeliveryError.self) { try rendered.reject(reply: "550") }
     }
 
+    @Test func aChangedFileFailsWithoutCountingAnAttemptAndTheCRMCanWithholdBeforeDispatch() throws {
+        var refused = RecipientDelivery(state: .deferred, attempts: 2)
+        try refused.dispatch()
+        try refused.refuse()
+        #expect(refused.state == .failed && refused.attempts == 2)
+        var notInFlight = RecipientDelivery(state: .rendered)
+        #expect(throws: DeliveryError.self) { try notInFlight.refuse() }
+
+        for state in [RecipientState.rendered, .deferred, .sending] {
+            var journey = RecipientDelivery(state: state, attempts: 1, retryAt: 99)
+            try journey.withhold()
+            #expect(journey.state == .skipped && journey.retryAt == nil && journey.attempts == 1)
+        }
+        for state in [RecipientState.sent, .failed, .skipped] {
+            var journey = RecipientDelivery(state: state)
+            #expect(throws: DeliveryError.self) { try journey.withhold() }
+        }
+    }
+
     @Test func contactTextIsTheSubjectCutOnAWord() {
         #expect(ContactLog.text(subject: "Novinky – listopad") == "Novinky – listopad")
         let long = String(repeating: "slovo ", count: 60)

@@ -139,10 +139,49 @@ import Testing
         #expect(try server.captured().map { $0.to } == [["eva@firma.cz"], ["slow-eva@firma.cz"], ["eva@firma.cz"]])
     }
 
+    @Test func eachRecipientHasItsOwnVerdictAndTheFirstDecides() throws {
+        let server = try SMTPTestServer()
+        let connection = try SMTPConnection(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", startTLS: .off))
+        let copyRefused = try connection.send(from: "novak@kontakt-demo.cz", to: ["eva@firma.cz", "rcpt550-archiv@firma.cz", "rcpt450-sef@firma.cz"],
+                                              message: message(to: "eva@firma.cz"))
+        guard case .accepted(let reply) = copyRefused else { Issue.record("a refused copy failed the message: \(copyRefused)"); return }
+        #expect(reply.hasPrefix("250 2.0.0 Ok: queued as K000001; refused copies: rcpt550-archiv@firma.cz: 550 5.1.1 No such user here; "
+                                + "rcpt450-sef@firma.cz: 450 4.2.1 Mailbox busy"))
+        let ownRefused = try connection.send(from: "novak@kontakt-demo.cz", to: ["rcpt550-eva@firma.cz", "sef@firma.cz"], message: message(to: "eva@firma.cz"))
+        guard case .rejected(550, let text) = ownRefused else { Issue.record("the person's own refusal should reject: \(ownRefused)"); return }
+        #expect(text.contains("550 5.1.1 No such user here (the copies to the other recipients were accepted"))
+        #expect(try server.captured().map(\.to) == [["eva@firma.cz"], ["sef@firma.cz"]])
+    }
+
+    @Test func aConnectionClosedWhileIdleIsReopenedForTheNextMessage() throws {
+        let server = try SMTPTestServer(["--idle-timeout", "0.2", "--idle-421"])
+        let connection = try SMTPConnection(settings: SMTPSettings(url: "smtp://127.0.0.1:\(server.port)", startTLS: .off))
+        for number in 1...3 {
+            let outcome = try connection.send(from: "novak@kontakt-demo.cz", to: ["eva\(number)@firma.cz"], message: message(to: "eva\(number)@firma.cz"))
+            #expect(outcome == .accepted(reply: "250 2.0.0 Ok: queued as K00000\(number)"), "message \(number)")
+            Thread.sleep(forTimeInterval: 0.5)
+        }
+    }
+
     @Test func aPasswordInTheURLIsRefused() throws {
         #expect(throws: SMTPError.self) { try SMTPSettings(url: "smtp://novak:heslo@127.0.0.1:25") }
         #expect(throws: SMTPError.self) { try SMTPSettings(url: "http://127.0.0.1") }
         #expect(try SMTPSettings(url: "smtp://novak@127.0.0.1:25", secret: .password("x")).startTLS == .required)
         #expect(try SMTPSettings(url: "smtp://novak%40firma.cz@127.0.0.1:25").user == "novak@firma.cz")
+    }
+
+    @Test func credentialsNeverTravelWithoutTLSWhateverStartTLSSays() throws {
+        // A server that offers no STARTTLS (as when an attacker strips it) but would take a login.
+        let server = try SMTPTestServer(["--auth", "novak:Tajne-Heslo-42"])
+        let settings = try SMTPSettings(url: "smtp://novak@127.0.0.1:\(server.port)", startTLS: .opportunistic, secret: .password("Tajne-Heslo-42"))
+        #expect(settings.startTLS == .required)
+        let connection = try SMTPConnection(settings: settings)
+        #expect(throws: SMTPError.self) { try connection.send(from: "novak@kontakt-demo.cz", to: ["eva@firma.cz"], message: message(to: "eva@firma.cz")) }
+        #expect(try server.captured().isEmpty)
+        #expect(throws: SMTPError.self) {
+            try SMTPSettings(url: "smtp://novak@127.0.0.1:25", startTLS: .off, secret: .oauth2Token("t"))
+        }
+        // Without a secret, a local relay may be plain.
+        #expect(try SMTPSettings(url: "smtp://127.0.0.1:25", startTLS: .off).startTLS == .off)
     }
 }

@@ -5,7 +5,8 @@
 public enum StartTLS: String, CaseIterable, Sendable {
     /// The session must become TLS before anything else is said: without STARTTLS the send stops.
     case required
-    /// TLS when the server offers it, plain text otherwise.
+    /// TLS when the server offers it, plain text otherwise. Never with a password or token,
+    /// where it means `required`.
     case opportunistic
     /// Plain text throughout (a local relay).
     case off
@@ -41,8 +42,17 @@ public struct SMTPSettings: Sendable {
             throw SMTPError.configuration("the SMTP URL carries a password: give only the user in the URL (smtp://user@host) and the password in $KONTAKT_SMTP_PASSWORD or --password-file")
         }
         self.url = url
-        // Credentials never travel in plain text unless asked for explicitly.
-        self.startTLS = startTLS ?? (secret == nil ? .opportunistic : .required)
+        // Credentials never travel in plain text: with a secret, plain smtp:// must become TLS
+        // (STARTTLS required — opportunistic would log in over plain TCP when an attacker strips
+        // the server's STARTTLS offer), and "off" is refused.
+        if secret != nil, lowered.hasPrefix("smtp://") {
+            if startTLS == .off {
+                throw SMTPError.configuration("--starttls off cannot be used with a password or token: credentials are never sent without TLS (use STARTTLS, or smtps://)")
+            }
+            self.startTLS = .required
+        } else {
+            self.startTLS = startTLS ?? .opportunistic
+        }
         self.secret = secret
         self.caFile = caFile
         self.connectTimeout = connectTimeout
