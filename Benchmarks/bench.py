@@ -45,6 +45,9 @@ def fresh_db(name):
 
 
 def main():
+    # `bench.py rendering delivery` runs only those sections (after the 100,000-person base they share).
+    only = set(sys.argv[1:])
+    wanted = lambda section: not only or section in only
     shutil.rmtree(WORK, ignore_errors=True)
     os.makedirs(WORK)
     sample = os.path.join(BIN, "kontakt-sample")
@@ -83,10 +86,10 @@ def main():
         median, best = timed(lambda: kontakt(db, "history", "--firm", "1", "--json", stdout=null), 10)
     rows.append(("history --firm --json, a firm with 10,000+ contacts", median, best, 0.1))
 
-    segment_rows = segmentation(sample)
-    render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite"))
-    delivery_rows = delivery(base=os.path.join(WORK, "persons.sqlite"))
-    print_rows = printing(base=os.path.join(WORK, "persons.sqlite"))
+    segment_rows = segmentation(sample) if wanted("segments") else []
+    render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite")) if wanted("rendering") else []
+    delivery_rows = delivery(base=os.path.join(WORK, "persons.sqlite")) if wanted("delivery") else []
+    print_rows = printing(base=os.path.join(WORK, "persons.sqlite")) if wanted("print") else []
 
     name_width = max(len(r[0]) for r in rows + segment_rows)
     print()

@@ -135,6 +135,10 @@ public enum CampaignRenderer {
                     let rendered = try MessageWriter.render(message)
                     return Outcome(message: rendered, hash: SHA256.hex(rendered.bytes), subject: message.subject, gender: gender)
                 }
+            } catch MailError.invalidAddress(let address, let reason) where address == person.email?.value {
+                // An address stored before the CRM checked addresses as the mail layer does:
+                // this recipient is skipped, the rest are rendered.
+                return Outcome(reason: "the address \(address) cannot be sent to: \(reason)", gender: gender)
             } catch {
                 return Outcome(failure: "\(error)")
             }

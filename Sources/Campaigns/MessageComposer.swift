@@ -63,13 +63,11 @@ public enum MessageComposer {
         message.bcc = try merged.bcc.filter { !$0.trimmingSpaces.isEmpty }.map { try address($0, "bcc") }
         message.listUnsubscribe = merged.listUnsubscribe.filter { !$0.trimmingSpaces.isEmpty }
         message.attachments = try merged.attachments.filter { !$0.trimmingSpaces.isEmpty }.map { path in
-            // Only here: URL(fileURLWithPath:) asks the file system whether the path is a folder.
-            let folder = URL(fileURLWithPath: template.path).deletingLastPathComponent()
-            let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : folder.appendingPathComponent(path)
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                throw MergeError(file: template.path, "the attachment \(url.path) does not exist or cannot be read")
+            let file = try AttachmentPath.resolve(path, templatePath: template.path)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw MergeError(file: template.path, "the attachment \(file) does not exist or cannot be read")
             }
-            return Attachment(filename: url.lastPathComponent, data: Array(data))
+            return Attachment(filename: URL(fileURLWithPath: file).lastPathComponent, data: Array(data))
         }
         return .message(message)
     }

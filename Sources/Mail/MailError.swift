@@ -21,7 +21,7 @@ public enum MailError: Error, Equatable, CustomStringConvertible, Sendable {
 
     /// Control characters shown as escapes, so an error about an injection attempt cannot
     /// itself break a terminal line.
-    static func printable(_ text: String) -> String {
+    public static func printable(_ text: String) -> String {
         String(text.unicodeScalars.flatMap { scalar -> [Character] in
             scalar.value < 0x20 || scalar.value == 0x7F ? Array("\\u{\(String(scalar.value, radix: 16))}") : [Character(scalar)]
         })

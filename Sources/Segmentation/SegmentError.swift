@@ -16,6 +16,9 @@ public struct SegmentError: Error, Equatable, CustomStringConvertible, Sendable 
         self.message = message; self.range = range; self.source = source
     }
 
+    /// The most characters of the expression's line an error quotes.
+    static let window = 100
+
     /// 1-based line and column of the start of the range.
     public var location: (line: Int, column: Int) {
         guard let range else { return (1, 1) }
@@ -31,10 +34,19 @@ public struct SegmentError: Error, Equatable, CustomStringConvertible, Sendable 
         guard let range else { return message }
         let (line, column) = location
         let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        let text = line <= lines.count ? String(lines[line - 1]) : ""
-        let lineLength = text.count
-        let width = max(1, min(range.count, lineLength - (column - 1)))
-        let caret = String(repeating: " ", count: column - 1) + "^" + String(repeating: "~", count: width - 1)
+        var characters = Array(line <= lines.count ? String(lines[line - 1]) : "")
+        // A pasted expression can be one line of 100,000 characters: the quote is a window of
+        // the line around the error, marked with … where it was cut.
+        var start = column - 1
+        if characters.count > SegmentError.window {
+            let from = max(0, min(start - SegmentError.window / 3, characters.count - SegmentError.window))
+            let to = min(characters.count, from + SegmentError.window)
+            characters = (from > 0 ? ["…"] : []) + Array(characters[from..<to]) + (to < characters.count ? ["…"] : [])
+            start = start - from + (from > 0 ? 1 : 0)
+        }
+        let width = max(1, min(range.count, characters.count - start, SegmentError.window))
+        let caret = String(repeating: " ", count: start) + "^" + String(repeating: "~", count: width - 1)
+        let text = String(characters)
         return "\(line):\(column): \(message)\n  \(text)\n  \(caret)"
     }
 }

@@ -82,9 +82,25 @@ struct Kontakt: ParsableCommand {
 
     static func message(for error: Error) -> String {
         switch error {
-        case let error as DatabaseError: return "the database refused the change: \(error.message ?? "\(error)")"
+        case let error as DatabaseError: return databaseMessage(error)
         case let error as ValidationErrors: return "the record is invalid:\n" + error.errors.map { "  \($0)" }.joined(separator: "\n")
         default: return "\(error)"
+        }
+    }
+
+    /// What SQLite said, in words that fit what the command did: only a refused constraint is
+    /// a refused change (a read-only command can fail too, and must not claim one).
+    static func databaseMessage(_ error: DatabaseError) -> String {
+        let text = error.message ?? "\(error)"
+        switch error.resultCode {
+        case .SQLITE_CONSTRAINT: return "the database refused the change: \(text)"
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return "the database is held by another program (\(text)); nothing was changed, try again when it is done"
+        case .SQLITE_FULL: return "the disk is full (\(text)); nothing was changed"
+        default:
+            if ["parser stack overflow", "Expression tree is too large", "too many SQL variables"].contains(where: text.contains) {
+                return "the expression is too complex for SQLite (\(text)): use fewer nested levels or fewer values"
+            }
+            return "the database could not do it: \(text)"
         }
     }
 }

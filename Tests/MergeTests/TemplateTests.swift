@@ -112,4 +112,28 @@ import Testing
             #expect(!merged.text.contains("{{"))
         }
     }
+
+    @Test func linkTargetsAMergedValueBeginsKeepOnlyWebAndMailSchemes() throws {
+        let source = """
+            ---
+            subject: Odkaz
+            ---
+            [Smlouva]({{person.function}}) a [web](https://kontakt-demo.cz/?f={{firm.name}}) a ![logo]({{person.mobile}})
+            """
+        let template = try Template(path: "odkaz.md", source: source, schema: schema)
+        func html(function: String, note: String = "https://kontakt-demo.cz/logo.png") -> String {
+            let person = Person(id: 7, firmId: 1, name: PersonName(first: "Eva", last: "Malá"), gender: .female, function: function, mobile: note)
+            let firm = Firm(id: 1, name: "Alfa", address: PostalAddress(street: "", city: "Praha", zip: "110 00"))
+            return template.render(MergeContext(person: person, firm: firm, referent: nil, campaign: "", today: CivilDate(year: 2026, month: 12, day: 1)!)).html
+        }
+        for hostile in ["javascript:alert(1)", "JavaScript:alert(1)", " java\tscript:alert(1)", "data:text/html;base64,PHNjcmlwdD4=", "vbscript:x"] {
+            let page = html(function: hostile, note: hostile)
+            #expect(!page.lowercased().contains("script:") && !page.contains("data:"), "\(hostile) kept: \(page)")
+            #expect(page.contains("href=\"#\"") && page.contains("src=\"#\""))
+        }
+        let fine = html(function: "https://kontakt-demo.cz/smlouva.pdf")
+        #expect(fine.contains("href=\"https://kontakt-demo.cz/smlouva.pdf\"") && fine.contains("href=\"https://kontakt-demo.cz/?f=Alfa\""))
+        #expect(html(function: "mailto:eva@alfa.cz").contains("href=\"mailto:eva@alfa.cz\""))
+        #expect(!fine.contains(LinkGuard.marker))
+    }
 }

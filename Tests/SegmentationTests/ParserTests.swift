@@ -113,4 +113,17 @@ import Testing
                                 ^
             """)
     }
+
+    @Test func aLongChainIsABalancedTreeSoWalkingItStaysShallow() throws {
+        func depth(_ expression: Expression) -> Int {
+            switch expression {
+            case .and(let left, let right), .or(let left, let right): return 1 + max(depth(left), depth(right))
+            case .not(let operand, _): return 1 + depth(operand)
+            default: return 0
+            }
+        }
+        let chain = try Parser.parse((0..<10_000).map { "a = \($0)" }.joined(separator: " or "))
+        #expect(depth(chain) <= 14)
+        #expect(try outline("a = 1 or b = 2 or c = 3 or d = 4") == "(or (or (= a 1) (= b 2)) (or (= c 3) (= d 4)))")
+    }
 }

@@ -23,6 +23,33 @@ import Testing
         #expect(try fixture.set("email is not empty and emailConsent") == [1, 4, 5, 6])
     }
 
+    @Test func hostileExpressionsGetAnErrorAtTheirPositionAndLongPastesWork() throws {
+        // A 20-digit part of a date: an error, not a crash.
+        #expect(throws: SegmentError.self) { try fixture.set("founded < 2026-01-12345678901234567890") }
+        // Nesting beyond the bound: the checker's sentence at the first part too deep.
+        for deep in [String(repeating: "not ", count: 10_000) + "role = customer",
+                     String(repeating: "(", count: 9_500) + "role = customer" + String(repeating: ")", count: 9_500)] {
+            do {
+                _ = try fixture.set(deep)
+                Issue.record("nesting 10,000 deep was accepted")
+            } catch let error as SegmentError {
+                #expect(error.message.contains("more than \(Parser.maxNesting) deep") && error.range?.lowerBound ?? 0 > 0)
+                #expect(error.description.count < 400, "the error quotes a window of the line, not all of it")
+            }
+        }
+        let nested = String(repeating: "not (", count: Parser.maxNesting / 2) + "role = customer" + String(repeating: ")", count: Parser.maxNesting / 2)
+        #expect(try fixture.set(nested) == (try fixture.set("role = customer")))
+        // Long chains and lists, as pasted from a spreadsheet, run (SQLite's limits are not reached).
+        let addresses = (0..<1_000).map { "\"p\($0)@example.cz\"" } + ["\"PETR@alfa.cz\""]
+        #expect(try fixture.set("email in (\(addresses.joined(separator: ", ")))") == [1])
+        let chain = (0..<3_000).map { "email = \"p\($0)@example.cz\"" }.joined(separator: " or ") + " or email = \"petr@alfa.cz\""
+        #expect(try fixture.set(chain) == [1])
+        let negations = (0..<3_000).map { "not email = \"p\($0)@example.cz\"" }.joined(separator: " and ")
+        #expect(try fixture.set(negations + " and role = customer") == (try fixture.set("role = customer")))
+        let values = (0...Parser.maxValues).map(String.init).joined(separator: ", ")
+        #expect(throws: SegmentError.self) { try fixture.set("employees in (\(values))") }
+    }
+
     @Test func listsComeInCzechOrder() throws {
         // Černý, Hruška, Chalupová (ch after h), Novák, Nováková.
         #expect(try fixture.ids("role in (customer, prospect)") == [5, 3, 4, 1, 2])

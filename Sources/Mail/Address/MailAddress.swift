@@ -9,9 +9,12 @@ public struct MailAddress: Hashable, Sendable {
     public let address: String
     public let displayName: String?
 
+    /// An internationalised domain (`jan@kavárna.cz`) is kept in its ASCII form
+    /// (`jan@xn--kavrna-rta.cz`), as SMTP commands and headers carry it.
     public init(_ address: String, name: String? = nil) throws {
-        try MailAddress.check(address)
-        self.address = address
+        let ascii = try MailAddress.asciiForm(of: address)
+        try MailAddress.check(ascii)
+        self.address = ascii
         let trimmed = name.map(HeaderText.sanitized)?.trimmingCharacters(in: " ")
         displayName = trimmed?.isEmpty == false ? trimmed : nil
     }
@@ -21,6 +24,15 @@ public struct MailAddress: Hashable, Sendable {
 
     /// Characters allowed in a dot-atom besides letters and digits (RFC 5322 atext).
     private static let atextSymbols = Set("!#$%&'*+-/=?^_`{|}~".utf8)
+
+    /// The address with its domain's non-ASCII labels in `xn--` form; the part before `@` stays.
+    static func asciiForm(of address: String) throws -> String {
+        guard !address.utf8.allSatisfy({ $0 < 0x80 }), let at = address.lastIndex(of: "@") else { return address }
+        let domain = address[address.index(after: at)...]
+        guard domain.unicodeScalars.contains(where: { !$0.isASCII }) else { return address }
+        guard let ascii = Punycode.asciiDomain(String(domain)) else { throw MailError.invalidAddress(address, reason: "its domain cannot be written in ASCII") }
+        return address[...at] + ascii
+    }
 
     static func check(_ address: String) throws {
         func fail(_ reason: String) -> MailError { .invalidAddress(address, reason: reason) }

@@ -32,10 +32,18 @@ enum HeaderText {
         return true
     }
 
+    /// The longest word written as it is. A longer one (a 2,000-letter "name" pasted into a
+    /// cell) could not be folded, and a header line must stay within 998 octets (RFC 5322
+    /// §2.1.1): such text goes as encoded-words, which fold anywhere.
+    static let longestPlainWord = 72
+
     /// Unstructured text (Subject): as it is when plain, else encoded-words; in words to fold.
     static func unstructuredWords(_ text: String) -> [String] {
         let clean = sanitized(text).trimmingCharacters(in: " ")
-        if isPlain(clean) { return clean.split(separator: " ").map(String.init) }
+        if isPlain(clean) {
+            let words = clean.split(separator: " ").map(String.init)
+            if words.allSatisfy({ $0.utf8.count <= longestPlainWord }) { return words }
+        }
         return encodedWords(clean)
     }
 
@@ -45,13 +53,15 @@ enum HeaderText {
         let clean = sanitized(name)
         if isPlain(clean) {
             let atoms = clean.split(separator: " ")
-            if atoms.allSatisfy({ $0.utf8.allSatisfy(isAtext) }) { return atoms.map(String.init) }
+            if atoms.allSatisfy({ $0.utf8.allSatisfy(isAtext) && $0.utf8.count <= longestPlainWord }) { return atoms.map(String.init) }
             var quoted = "\""
             for character in clean {
                 if character == "\"" || character == "\\" { quoted.append("\\") }
                 quoted.append(character)
             }
-            return [quoted + "\""]
+            quoted += "\""
+            // A quoted string is one word: only a short one is written so.
+            if quoted.utf8.count <= longestPlainWord { return [quoted] }
         }
         return encodedWords(clean)
     }

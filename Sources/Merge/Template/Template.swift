@@ -90,7 +90,7 @@ public struct Template: Sendable {
         listUnsubscribe = try header.listUnsubscribe.map { try compile($0, line: 2) }
         let (markdown, tags) = Template.protectingTags(body)
         text = try compile(Template.restoringTags(MarkdownText.plain(markdown), tags), line: bodyLine)
-        html = try compile(Layout.html(Template.restoringTags(MarkdownParser().html(from: markdown), tags)), line: bodyLine, html: true)
+        html = try compile(LinkGuard.marking(Layout.html(Template.restoringTags(MarkdownParser().html(from: markdown), tags))), line: bodyLine, html: true)
         // Pango's markup escapes like HTML: merged values are escaped the same way.
         letter = try compile(Template.restoringTags(LetterMarkup.markup(markdown), tags), line: bodyLine, html: true)
     }
@@ -102,7 +102,7 @@ public struct Template: Sendable {
         func run(_ template: MustacheTemplate) -> String { template.render(values) }
         return MergedMessage(subject: run(subject), from: from.map(run), replyTo: replyTo.map(run), cc: cc.map(run), bcc: bcc.map(run),
                              attachments: attachments.map(run), listUnsubscribe: listUnsubscribe.map(run),
-                             text: run(text), html: run(html), letter: run(letter),
+                             text: run(text), html: LinkGuard.guarding(run(html)), letter: run(letter),
                              missing: header.required.filter { recipient.isEmpty($0) })
     }
 

@@ -134,9 +134,9 @@ struct SQLCompiler {
             var parts: [String] = []
             if !firmItems.isEmpty { parts.append(compile(.all(firmItems), on: target)) }
             for item in otherItems { parts.append(compile(item, on: target)) }
-            return "(" + parts.joined(separator: " AND ") + ")"
+            return SQLCompiler.joined(parts[...], " AND ")
         case .any(let items):
-            return "(" + items.map { compile($0, on: target) }.joined(separator: " OR ") + ")"
+            return SQLCompiler.joined(items.map { compile($0, on: target) }[...], " OR ")
         case .not(let inner):
             nullsMatter.toggle()
             defer { nullsMatter.toggle() }
@@ -285,5 +285,17 @@ struct SQLCompiler {
             let extra = condition.map { [contactCondition($0, asValue: false)] } ?? []
             return "((SELECT COUNT(*) \(from(extra))) \(comparison.rawValue) \(bind(count.databaseValue)))"
         }
+    }
+}
+
+extension SQLCompiler {
+    /// Conditions joined by AND or OR, in groups of at most 32 nested as a balanced tree:
+    /// SQLite parses `a OR b OR …` into a tree as deep as the chain is long and refuses one
+    /// deeper than 1,000 ("Expression tree is too large"), which a pasted list of 1,000
+    /// `or`s would reach.
+    static func joined(_ parts: ArraySlice<String>, _ separator: String) -> String {
+        guard parts.count > 32 else { return "(" + parts.joined(separator: separator) + ")" }
+        let middle = parts.startIndex + parts.count / 2
+        return "(" + joined(parts[..<middle], separator) + separator + joined(parts[middle...], separator) + ")"
     }
 }

@@ -104,7 +104,8 @@ struct Lexer {
             if peek() == "-", isDigit(1) {
                 position += 1
                 let day = digits()
-                return try date(year: Int(integer)!, month: Int(month)!, day: Int(day)!, from: start)
+                // A part too long for an Int (20 digits) is no day either.
+                return try date(year: Int(integer) ?? 0, month: Int(month) ?? 0, day: Int(day) ?? 0, from: start)
             }
             position = save
         }

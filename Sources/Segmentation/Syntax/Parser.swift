@@ -15,6 +15,17 @@ struct Parser {
     private let tokens: [Token]
     private let source: String
     private var index = 0
+    /// How many `not`s and parentheses enclose the current position.
+    private var depth = 0
+    /// Values in lists so far, across the expression.
+    private var values = 0
+
+    /// The deepest nesting of parentheses and `not`s accepted. The compiled SQL nests about two
+    /// levels for each (SQLite's parser gives up near 50), and nobody writes more than a few.
+    static let maxNesting = 20
+    /// The most values the expression's lists may hold together: each is one bound parameter,
+    /// and SQLite takes 32,766 in one statement (a pasted column of 1,000 addresses is usual).
+    static let maxValues = 20_000
 
     /// The names of a contact's fields: they decide where a `where` chain ends.
     static let contactFieldNames: Set<String> = ["kind", "status", "result", "referent", "date", "text", "note", "outcome"]
@@ -66,31 +77,53 @@ struct Parser {
     // MARK: - Boolean structure
 
     private mutating func parseOr() throws -> Expression {
-        var expression = try parseAnd()
+        var operands = [try parseAnd()]
         while current.isKeyword("or") {
             advance()
-            expression = .or(expression, try parseAnd())
+            operands.append(try parseAnd())
         }
-        return expression
+        return Parser.balanced(operands[...], Expression.or)
     }
 
     private mutating func parseAnd() throws -> Expression {
-        var expression = try parseUnary()
+        var operands = [try parseUnary()]
         while current.isKeyword("and") {
             advance()
-            expression = .and(expression, try parseUnary())
+            operands.append(try parseUnary())
         }
-        return expression
+        return Parser.balanced(operands[...], Expression.and)
+    }
+
+    /// A chain `a or b or c …` as a balanced tree (`(a or b) or c` for three): what walks the
+    /// tree recurses as deep as its logarithm, not as long as the chain, so 10,000 `or`s
+    /// are as safe as three.
+    static func balanced(_ operands: ArraySlice<Expression>, _ join: (Expression, Expression) -> Expression) -> Expression {
+        if operands.count == 1 { return operands[operands.startIndex] }
+        let middle = operands.startIndex + (operands.count + 1) / 2
+        return join(balanced(operands[..<middle], join), balanced(operands[middle...], join))
+    }
+
+    /// Enters a `not` or a parenthesis, refusing nesting deeper than `maxNesting`.
+    private mutating func enter(_ token: Token) throws {
+        depth += 1
+        guard depth <= Parser.maxNesting else {
+            throw SegmentError("the expression nests parentheses and `not` more than \(Parser.maxNesting) deep here: "
+                               + "write it with fewer levels (`not not` cancels out; and, or and in lists need no nesting)", at: token.range, in: source)
+        }
     }
 
     /// `not …` or a primary; in a `where` chain the primary is a condition on the contact.
     private mutating func parseUnary(onContact: Bool = false) throws -> Expression {
         if current.isKeyword("not"), !startsTest(ahead(1)) {
+            try enter(current)
+            defer { depth -= 1 }
             let start = advance().range.lowerBound
             let operand = try parseUnary(onContact: onContact)
             return .not(operand, range: start..<operand.range.upperBound)
         }
         if current.isSymbol(.open) {
+            try enter(current)
+            defer { depth -= 1 }
             advance()
             let inner = try parseOr()
             _ = try expectSymbol(.close, "expected \")\" to close the parenthesis")
@@ -186,7 +219,11 @@ struct Parser {
         while current.isSymbol(.comma) {
             advance()
             values.append(try parseValue())
+            if self.values + values.count > Parser.maxValues {
+                throw error("the expression's lists hold more than \(Parser.maxValues) values: split the selection into several segments", found: current)
+            }
         }
+        self.values += values.count
         _ = try expectSymbol(.close, "expected \",\" and another value, or \")\" to close the list")
         return values
     }
@@ -297,12 +334,12 @@ struct Parser {
     private mutating func parseWhereChain() throws -> Expression? {
         guard current.isKeyword("where") else { return nil }
         advance()
-        var chain = try parseUnary(onContact: true)
+        var chain = [try parseUnary(onContact: true)]
         while current.isKeyword("and"), continuesContactChain(at: 1) {
             advance()
-            chain = .and(chain, try parseUnary(onContact: true))
+            chain.append(try parseUnary(onContact: true))
         }
-        return chain
+        return Parser.balanced(chain[...], Expression.and)
     }
 
     /// Whether the condition at `offset` (after `not`s and parentheses) names a contact field.
