@@ -86,8 +86,53 @@ import Testing
         #expect(throws: MergeError(file: "x.md", line: 1, "a template starts with front matter between two lines of ---, with at least subject: …")) {
             try Template(path: "x.md", source: "Dobrý den", schema: schema)
         }
-        #expect(throws: MergeError(file: "x.md", line: 2, "the front matter has no subject: (every template needs a subject)")) {
+        #expect(throws: MergeError(file: "x.md", line: 2, "the front matter has no subject: (every template needs one)")) {
             try Template(path: "x.md", source: "---\nfrom: a@b.cz\n---\nx", schema: schema)
+        }
+    }
+
+    func failure(_ source: String) -> MergeError? {
+        do { _ = try Template(path: "x.md", source: source, schema: schema); return nil } catch let error as MergeError { return error } catch { return nil }
+    }
+
+    @Test func frontMatterProblemsAreSentencesAtTheirLineAndColumn() throws {
+        let syntax = failure("---\nsubject: Nabídka\nfrom: [a@b.cz\n---\nx")
+        #expect(syntax?.line == 4 && syntax?.column != nil && syntax?.message.hasPrefix("the front matter is not valid YAML: ") == true, "\(String(describing: syntax))")
+        #expect(!"\(syntax.map { "\($0)" } ?? "")".contains("yaml:"), "no libyaml dump")
+        let unknown = failure("---\nsubject: Nabídka\nreplyto: a@b.cz\n---\nx")
+        #expect(unknown?.line == 3 && unknown?.column == 1 && unknown?.message.contains("no key \"replyto\" (did you mean \"reply-to\"?)") == true, "\(String(describing: unknown))")
+        let wrongType = failure("---\nsubject:\n  - a\n  - b\n---\nx")
+        #expect(wrongType?.line == 3 && wrongType?.message == "subject must be one text, not a list or a mapping", "\(String(describing: wrongType))")
+        let twice = failure("---\nsubject: a\nsubject: b\n---\nx")
+        #expect(twice?.message == "the front matter gives subject more than once", "\(String(describing: twice))")
+        #expect(failure("---\nsubject: a\nfold-marks: možná\n---\nx")?.message.contains("yes or no") == true)
+        #expect(failure("---\n- a\n---\nx")?.message.contains("key: value") == true)
+        let header = try TemplateHeader.parse("subject: a\ncc: [x@y.cz, z@y.cz]\nbcc: archiv@y.cz\nfold-marks: yes", file: "x.md")
+        #expect(header.cc == ["x@y.cz", "z@y.cz"] && header.bcc == ["archiv@y.cz"] && header.foldMarks)
+    }
+
+    @Test func sectionsMustPairUpAndTheContextItselfIsNeverPrinted() {
+        let dot = failure("---\nsubject: a\n---\nAhoj {{.}}")
+        #expect(dot?.line == 4 && dot?.column == 6 && dot?.message.contains("{{.}} would print the merge context") == true)
+        let unclosed = failure("---\nsubject: a\n---\n{{#person.first}}\nAhoj")
+        #expect(unclosed?.line == 4 && unclosed?.column == 1 && unclosed?.message.contains("never closed") == true)
+        let crossed = failure("---\nsubject: a\n---\n{{#person.first}}{{#firm.name}}x{{/person.first}}{{/firm.name}}")
+        #expect(crossed?.message.contains("closes {{#firm.name}} from 4:18") == true, "\(String(describing: crossed))")
+        #expect(failure("---\nsubject: a\n---\nx{{/firm.name}}")?.message.contains("closes no section") == true)
+        let deep = String(repeating: "{{#person.first}}", count: 17) + "x" + String(repeating: "{{/person.first}}", count: 17)
+        #expect(failure("---\nsubject: a\n---\n" + deep)?.message.contains("nest more than 16") == true)
+    }
+
+    @Test func templatesThatWouldBurnACPUAreBoundedOrLinear() throws {
+        let tooMany = failure("---\nsubject: a\n---\n" + String(repeating: "{{person.first}} ", count: Template.maxTags + 1))
+        #expect(tooMany?.message == "the template has \(Template.maxTags + 1) merge fields: at most \(Template.maxTags)")
+        #expect(failure("---\nsubject: a\n---\n" + String(repeating: "slovo ", count: Template.maxBytes / 6 + 10))?.message.contains("at most 128 KiB") == true)
+        // Unclosed brackets (exponential in Markdown parsers that backtrack) pass through as text.
+        for count in [23, 50, 10_000] {
+            let source = "---\nsubject: a\n---\nAhoj " + String(repeating: "[a ", count: count) + "a [web](https://kontakt-demo.cz) [b]"
+            let merged = try Template(path: "x.md", source: source, schema: schema).render(recipient)
+            #expect(merged.html.components(separatedBy: "[a ").count == count + 1 && merged.html.contains("<a ") && merged.html.contains("[b]"))
+            #expect(merged.text.contains("web (https://kontakt-demo.cz) [b]"))
         }
     }
 

@@ -15,7 +15,7 @@ public struct EmailAddress: Hashable, Sendable, CustomStringConvertible {
     public init(_ text: String, field: String = "email") throws {
         let trimmed = text.trimmingSpaces
         if let problem = EmailAddress.problem(in: trimmed) {
-            throw ValidationError(field: field, message: "\"\(text)\" is not an e-mail address we can send to: \(problem)")
+            throw ValidationError(field: field, message: "\"\(text)\" is not an e-mail address: \(problem)")
         }
         value = trimmed
     }

@@ -16,6 +16,16 @@ struct FieldTag: Equatable {
     let line: Int
     let column: Int
 
+    /// How many `{{` a text holds, counted over its bytes.
+    static func count(in text: String) -> Int {
+        var count = 0
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { count += 1; previous = 0 } else { previous = byte }
+        }
+        return count
+    }
+
     /// The tags of a text that starts at `line` of its file.
     static func scan(_ text: String, firstLine: Int = 1) -> [FieldTag] {
         var tags: [FieldTag] = []

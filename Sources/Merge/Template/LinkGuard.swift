@@ -31,7 +31,7 @@ enum LinkGuard {
     }
 
     private static func nextTarget(in text: Substring) -> Substring.Index? {
-        [text.range(of: "href=\""), text.range(of: "src=\"")].compactMap { $0?.lowerBound }.min()
+        [text.firstRange(of: "href=\""), text.firstRange(of: "src=\"")].compactMap { $0?.lowerBound }.min()
     }
 
     /// A rendered HTML part with each marked target checked and the markers removed.
@@ -39,7 +39,7 @@ enum LinkGuard {
         guard html.contains(marker) else { return html }
         var result = ""
         var rest = Substring(html)
-        while let found = rest.range(of: marker) {
+        while let found = rest.firstRange(of: marker) {
             result += rest[..<found.lowerBound]
             rest = rest[found.upperBound...]
             let end = rest.firstIndex(of: "\"") ?? rest.endIndex

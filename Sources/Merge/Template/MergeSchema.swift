@@ -35,22 +35,40 @@ public struct MergeSchema: Sendable {
 
     /// Checks every tag of a text; the first unknown field or transform is an error at its
     /// position that names the nearest known one.
+    /// The deepest nesting of sections a template may have.
+    static let maxSectionDepth = 16
+
     func check(_ text: String, file: String, firstLine: Int) throws {
+        var open: [FieldTag] = []
         for tag in FieldTag.scan(text, firstLine: firstLine) {
+            func error(_ message: String) -> MergeError { MergeError(file: file, line: tag.line, column: tag.column, message) }
             switch tag.kind {
             case .comment: continue
             case .other:
-                throw MergeError(file: file, line: tag.line, column: tag.column, "the tag {{\(tag.name)}} is not supported in templates: use {{field}}, {{#field}}…{{/field}} or {{^field}}…{{/field}}")
-            default: break
+                throw error("the tag {{\(tag.name)}} is not supported in templates: use {{field}}, {{#field}}…{{/field}} or {{^field}}…{{/field}}")
+            case .section, .invertedSection:
+                open.append(tag)
+                if open.count > MergeSchema.maxSectionDepth { throw error("sections nest more than \(MergeSchema.maxSectionDepth) deep here") }
+            case .sectionEnd:
+                guard let opened = open.popLast() else { throw error("{{/\(tag.name)}} closes no section: there is no {{#\(tag.name)}} before it") }
+                guard opened.name == tag.name else {
+                    throw error("{{/\(tag.name)}} closes {{#\(opened.name)}} from \(opened.line):\(opened.column): close that one with {{/\(opened.name)}} first")
+                }
+                continue
+            case .variable: break
+            }
+            if tag.name == "." || tag.name.isEmpty {
+                throw error("{{.}} would print the merge context itself: name a field, such as {{person.first}}")
             }
             if let transform = tag.transform, !MergeSchema.transforms.contains(transform) {
-                throw MergeError(file: file, line: tag.line, column: tag.column,
-                                 "there is no transform \"\(transform)\": use one of \(MergeSchema.transforms.sorted().joined(separator: ", "))\(NearestMatch.hint(for: transform, among: MergeSchema.transforms.sorted()))")
+                throw error("there is no transform \"\(transform)\": use one of \(MergeSchema.transforms.sorted().joined(separator: ", "))\(NearestMatch.hint(for: transform, among: MergeSchema.transforms.sorted()))")
             }
-            guard tag.name != ".", !fields.contains(tag.name) else { continue }
+            guard !fields.contains(tag.name) else { continue }
             let hint = NearestMatch.hint(for: tag.name, among: fields.sorted())
-            throw MergeError(file: file, line: tag.line, column: tag.column,
-                             "there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
+            throw error("there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
+        }
+        if let unclosed = open.last {
+            throw MergeError(file: file, line: unclosed.line, column: unclosed.column, "{{#\(unclosed.name)}} is never closed: end the section with {{/\(unclosed.name)}}")
         }
     }
 }

@@ -28,6 +28,10 @@ public struct Template: Sendable {
     private let html: MustacheTemplate
     private let letter: MustacheTemplate
 
+    /// The largest template accepted, and the most merge fields in it.
+    public static let maxBytes = 128 * 1024
+    public static let maxTags = 1_000
+
     public static func load(path: String, schema: MergeSchema) throws -> Template {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MergeError(file: path, "cannot read the template")
@@ -43,7 +47,16 @@ public struct Template: Sendable {
     public init(path: String, source: String, schema: MergeSchema) throws {
         self.path = path
         self.source = source
+        // Bounds that keep loading fast: Mustache's parser takes time that grows with the square
+        // of the tags (10,000 took 14 s); real templates have dozens.
+        guard source.utf8.count <= Template.maxBytes else {
+            throw MergeError(file: path, "the template is \(source.utf8.count / 1024) KiB: at most \(Template.maxBytes / 1024) KiB (put large texts in an attachment)")
+        }
         let normalized = source.replacingOccurrences(of: "\r\n", with: "\n")
+        let tagCount = FieldTag.count(in: normalized)
+        guard tagCount <= Template.maxTags else {
+            throw MergeError(file: path, "the template has \(tagCount) merge fields: at most \(Template.maxTags)")
+        }
         let lines = normalized.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingSpaces == "---", let close = lines.dropFirst().firstIndex(where: { $0.trimmingSpaces == "---" }) else {
             throw MergeError(file: path, line: 1, "a template starts with front matter between two lines of ---, with at least subject: …")
@@ -51,16 +64,7 @@ public struct Template: Sendable {
         let yaml = lines[1..<close].joined(separator: "\n")
         let body = lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
-        do {
-            header = try YAMLDecoder().decode(TemplateHeader.self, from: yaml)
-        } catch let error as YamlError {
-            throw MergeError(file: path, "the front matter is not valid YAML: \(error)")
-        } catch let DecodingError.keyNotFound(key, _) {
-            throw MergeError(file: path, line: 2, "the front matter has no \(key.stringValue): (every template needs a subject)")
-        } catch let DecodingError.typeMismatch(_, context) {
-            let key = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw MergeError(file: path, line: 2, "\(key) in the front matter has the wrong type: expected text or a list of texts")
-        }
+        header = try TemplateHeader.parse(yaml, file: path, firstLine: 2)
         if let window = header.window, window != "left", window != "right" {
             throw MergeError(file: path, line: 2, "window is left or right (where a letter's address stands), not \"\(window)\"")
         }
@@ -77,8 +81,12 @@ public struct Template: Sendable {
         func compile(_ text: String, line: Int, html: Bool = false) throws -> MustacheTemplate {
             do {
                 return try MustacheTemplate(string: (html ? "" : "{{% CONTENT_TYPE: TEXT}}") + text)
+            } catch let failure as MustacheTemplate.ParserError {
+                // The sections were paired and every tag checked above: what is left is a tag
+                // Mustache cannot read at all.
+                throw MergeError(file: path, line: line, "a merge field cannot be read (\(failure.error)) near \"\(failure.context.line.trimmingSpaces.prefix(60))\"")
             } catch {
-                throw MergeError(file: path, line: line, "the merge fields do not pair up (a {{#section}} needs its {{/section}}): \(error)")
+                throw MergeError(file: path, line: line, "a merge field cannot be read (\(error))")
             }
         }
         subject = try compile(header.subject, line: 2)
@@ -88,11 +96,12 @@ public struct Template: Sendable {
         bcc = try header.bcc.map { try compile($0, line: 2) }
         attachments = try header.attachments.map { try compile($0, line: 2) }
         listUnsubscribe = try header.listUnsubscribe.map { try compile($0, line: 2) }
-        let (markdown, tags) = Template.protectingTags(body)
-        text = try compile(Template.restoringTags(MarkdownText.plain(markdown), tags), line: bodyLine)
-        html = try compile(LinkGuard.marking(Layout.html(Template.restoringTags(MarkdownParser().html(from: markdown), tags))), line: bodyLine, html: true)
+        let (markdown, tags) = Template.protectingTags(LinkBrackets.protecting(body))
+        func restoring(_ converted: String) -> String { LinkBrackets.restoring(Template.restoringTags(converted, tags)) }
+        text = try compile(restoring(MarkdownText.plain(markdown)), line: bodyLine)
+        html = try compile(LinkGuard.marking(Layout.html(restoring(MarkdownParser().html(from: markdown)))), line: bodyLine, html: true)
         // Pango's markup escapes like HTML: merged values are escaped the same way.
-        letter = try compile(Template.restoringTags(LetterMarkup.markup(markdown), tags), line: bodyLine, html: true)
+        letter = try compile(restoring(LetterMarkup.markup(markdown)), line: bodyLine, html: true)
     }
 
     /// Renders the template for one recipient. Values in the HTML part are HTML-escaped; the
@@ -112,9 +121,9 @@ public struct Template: Sendable {
         var tags: [String] = []
         var result = ""
         var rest = Substring(body)
-        while let open = rest.range(of: "{{") {
+        while let open = rest.firstRange(of: "{{") {
             let closing = rest[open.upperBound...].hasPrefix("{") ? "}}}" : "}}"
-            guard let close = rest[open.upperBound...].range(of: closing) else { break }
+            guard let close = rest[open.upperBound...].firstRange(of: closing) else { break }
             result += rest[..<open.lowerBound]
             result += "KONTAKTTAG\(tags.count)X"
             tags.append(String(rest[open.lowerBound..<close.upperBound]))
@@ -123,12 +132,26 @@ public struct Template: Sendable {
         return (result + rest, tags)
     }
 
+    /// One pass over the text, however many tags: replacing each marker in turn was quadratic
+    /// (a template of 5,000 fields took minutes to load).
     static func restoringTags(_ text: String, _ tags: [String]) -> String {
-        var result = text
-        for (index, tag) in tags.enumerated().reversed() {
-            result = result.replacingOccurrences(of: "KONTAKTTAG\(index)X", with: tag)
+        guard !tags.isEmpty else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let marker = rest.firstRange(of: "KONTAKTTAG") {
+            result += rest[..<marker.lowerBound]
+            let digits = rest[marker.upperBound...].prefix { $0.isASCII && $0.isNumber }
+            let after = rest.index(marker.upperBound, offsetBy: digits.count)
+            if let index = Int(digits), index < tags.count, after < rest.endIndex, rest[after] == "X" {
+                result += tags[index]
+                rest = rest[rest.index(after: after)...]
+            } else {
+                result += rest[marker]
+                rest = rest[marker.upperBound...]
+            }
         }
-        return result
+        return result + rest
     }
 }
 
