@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func unclosedQuoteNamesItsLine() {
-        #expect(throws: InterchangeError.encoding("line 2: a quoted field is opened but never closed")) {
+        #expect(throws: InterchangeError.encoding("line 2: a quoted field is opened but never closed (the quotes are unbalanced): close it with \", and double each quote inside it")) {
             try CSVReader.records(Array("a,b\n\"x,y\n".utf8), delimiter: UInt8(ascii: ","))
         }
     }

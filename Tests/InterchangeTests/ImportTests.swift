@@ -130,4 +130,84 @@ import Testing
         }
         #expect(plan.joined().contains("person_by_email"))
     }
+
+    func addAlfa(_ database: KontaktDatabase, _ folder: URL) throws {
+        let firms = folder.appendingPathComponent("alfa.csv")
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
+        _ = try CSVImport.run(path: firms.path, target: .firms, options: ImportOptions(), database: database)
+    }
+
+    func importError(_ text: [UInt8], target: ImportTarget = .persons, in folder: URL, database: KontaktDatabase) -> String? {
+        let file = folder.appendingPathComponent("x-\(UUID().uuidString).csv")
+        try? Data(text).write(to: file)
+        do { _ = try CSVImport.run(path: file.path, target: target, options: ImportOptions(), database: database); return nil } catch { return "\(error)" }
+    }
+
+    @Test func hostileFilesAreRefusedWithTheirLineAndWriteNothing() throws {
+        let (database, folder) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try addAlfa(database, folder)
+        let header = "firm;first;last;email\n"
+        // Text after a closing quote: the quotes are unbalanced, never a merged record.
+        let afterQuote = importError(Array((header + "Alfa;Jan;\"Novák\" ml.;jan@alfa.cz\nAlfa;Eva;Malá;eva@alfa.cz\n").utf8), in: folder, database: database)
+        #expect(afterQuote?.contains("line 2: text after the closing quote") == true, "\(String(describing: afterQuote))")
+        let unbalanced = importError(Array((header + "Alfa;Jan;\"Novák;jan@alfa.cz\nAlfa;Eva;Malá;eva@alfa.cz\n").utf8), in: folder, database: database)
+        #expect(unbalanced?.contains("line 2: a quoted field is opened but never closed") == true, "\(String(describing: unbalanced))")
+        // Control characters in names are refused with the line, shown as escapes.
+        for control in ["\u{0}", "\u{1B}[31m", "\r", "\u{202E}"] {
+            let text = header + "Alfa;\"Jan\(control)x\";Novák;jan@alfa.cz\n"
+            let error = importError(Array(text.utf8), in: folder, database: database)
+            #expect(error?.contains(":2: first: contains the control character U+") == true, "\(String(describing: error))")
+        }
+        // UTF-8 rows pasted into a Windows-1250 file.
+        var mixed = try TextEncoding.windows1250.encode(header + "Alfa;Jiří;Dvořák;jiri@alfa.cz\n")
+        mixed += Array("Alfa;Žofie;Černá;zofie@alfa.cz\n".utf8)
+        let mixedError = importError(mixed, in: folder, database: database)
+        #expect(mixedError?.contains("mixes encodings: line 3 is UTF-8 but line 2 is not") == true, "\(String(describing: mixedError))")
+        #expect(try database.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM person") } == 0)
+    }
+
+    @Test func excelUnicodeTextIsRead() throws {
+        let (database, folder) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("unicode.txt")
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "Název\tIČO\r\nŽelezárny Třinec\t25596641\r\n".utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        try Data(bytes).write(to: file)
+        let report = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+        #expect(report.encoding == .utf16le && report.delimiter == "tab" && report.imported == 1)
+        #expect(try database.read { db in try String.fetchOne(db, sql: "SELECT name FROM firm") } == "Železárny Třinec")
+    }
+
+    @Test func reImportingPersonsSkipsUpdatesOrRefusesThoseWithTheSameEmail() throws {
+        let (database, folder) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try addAlfa(database, folder)
+        let file = folder.appendingPathComponent("lide.csv")
+        try "firm;first;last;email;function\nAlfa;Jan;Novák;jan@alfa.cz;\nAlfa;Eva;Malá;eva@alfa.cz;účetní\n".write(to: file, atomically: true, encoding: .utf8)
+        _ = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
+        // Eva withdrew consent meanwhile; the spreadsheet comes again with a new function for Jan.
+        try database.write { db in try db.execute(sql: "UPDATE person SET email_consent = 0 WHERE email = 'eva@alfa.cz'") }
+        try "firm;first;last;email;function\nAlfa;Jan;Novák;JAN@alfa.cz;jednatel\nAlfa;Eva;Malá;eva@alfa.cz;\nAlfa;Petr;Nový;petr@alfa.cz;\n"
+            .write(to: file, atomically: true, encoding: .utf8)
+        let skipped = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(dryRun: true), database: database)
+        #expect(skipped.imported == 1 && skipped.duplicatesSkipped == 2)
+        #expect(throws: InterchangeError.self) { try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(onDuplicate: .error), database: database) }
+        let updated = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(onDuplicate: .update), database: database)
+        #expect(updated.imported == 1 && updated.duplicatesUpdated == 2)
+        let rows = try database.read { db in try Row.fetchAll(db, sql: "SELECT email, function, email_consent FROM person ORDER BY id") }
+        #expect(rows.map { "\($0[0] as String) \(($0[1] as String?) ?? "-") \($0[2] as Int)" } == ["JAN@alfa.cz jednatel 1", "eva@alfa.cz účetní 0", "petr@alfa.cz - 1"])
+        // The same e-mail twice in one file is an error naming both lines.
+        try "firm;first;last;email\nAlfa;Ota;A;ota@alfa.cz\nAlfa;Ota;B;OTA@alfa.cz\n".write(to: file, atomically: true, encoding: .utf8)
+        #expect(throws: InterchangeError.invalidRows(["\(file.path):3: email: OTA@alfa.cz is also on line 2 of this file: each person once"])) {
+            try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
+        }
+    }
+
+    @Test func exportedCellsThatLookLikeFormulasAreNeutralisedAndReadBack() {
+        var csv = CSVWriter(delimiter: ";", neutralizingFormulas: true)
+        csv.write(["=HYPERLINK(\"http://x\")", "+420 602 123 456", "-1500", "@SUM(A1)", "-2,5", "Novák", "- odrážka"])
+        #expect(csv.text == "\"'=HYPERLINK(\"\"http://x\"\")\";'+420 602 123 456;-1500;'@SUM(A1);-2,5;Novák;'- odrážka\r\n")
+        #expect(CSVWriter.restored("'=HYPERLINK(x)") == "=HYPERLINK(x)" && CSVWriter.restored("'s-Hertogenbosch") == "'s-Hertogenbosch")
+    }
 }

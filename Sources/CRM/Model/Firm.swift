@@ -31,6 +31,12 @@ public struct Firm: Equatable, Sendable {
     /// Applies typed input. A field left nil stays as it is; an empty text clears it.
     public mutating func apply(_ input: FirmInput, schema: AttributeSchema) throws {
         var errors = ValidationErrors()
+        for (field, text) in [("name", input.name), ("street", input.street), ("city", input.city), ("zip", input.zip), ("country", input.country),
+                              ("phone", input.phone), ("web", input.web)] {
+            errors.capture { try PlainText.check(text, field: field) }
+        }
+        errors.capture { try PlainText.check(input.note, field: "note", lineBreaks: true) }
+        try errors.throwIfAny()
         if let name = input.name {
             let trimmed = name.trimmingSpaces
             if trimmed.isEmpty { errors.add(field: "name", "a firm needs a name") } else { self.name = trimmed }

@@ -31,6 +31,12 @@ public struct Person: Equatable, Sendable {
     /// Applies typed input. A field left nil stays as it is; an empty text clears it.
     public mutating func apply(_ input: PersonInput, schema: AttributeSchema) throws {
         var errors = ValidationErrors()
+        for (field, text) in [("first", input.first), ("last", input.last), ("titleBefore", input.titleBefore), ("titleAfter", input.titleAfter),
+                              ("function", input.function), ("phone", input.phone), ("mobile", input.mobile)] {
+            errors.capture { try PlainText.check(text, field: field) }
+        }
+        errors.capture { try PlainText.check(input.note, field: "note", lineBreaks: true) }
+        try errors.throwIfAny()
         if let first = input.first { name.first = first.trimmingSpaces }
         if let last = input.last { name.last = last.trimmingSpaces }
         if name.last.isEmpty { errors.add(field: "last", "a person needs a last name") }

@@ -76,6 +76,13 @@ public enum CSVReader {
                 if byte == quote {
                     if index + 1 < bytes.count && bytes[index + 1] == quote { field.append(quote); index += 2; continue }
                     quoted = false
+                    // After a closing quote comes the delimiter or the end of the line: anything
+                    // else means the quotes are unbalanced, and reading on would merge records.
+                    if index + 1 < bytes.count, ![delimiter, 0x0A, 0x0D].contains(bytes[index + 1]) {
+                        let rest = bytes[(index + 1)...].prefix { $0 != delimiter && $0 != 0x0A && $0 != 0x0D }.prefix(20)
+                        throw InterchangeError.encoding("line \(line): text after the closing quote of a field (…\"\(CSVReader.printable(Array(rest)))): "
+                                                        + "quote the whole field and double each quote inside it (\"\"), or leave the field unquoted")
+                    }
                 } else {
                     if byte == 0x0A { line += 1 }
                     field.append(byte)
@@ -100,8 +107,17 @@ public enum CSVReader {
             }
             index += 1
         }
-        if quoted { throw InterchangeError.encoding("line \(recordLine): a quoted field is opened but never closed") }
+        if quoted {
+            throw InterchangeError.encoding("line \(recordLine): a quoted field is opened but never closed (the quotes are unbalanced): close it with \", and double each quote inside it")
+        }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
+    }
+
+    /// Bytes for an error message: UTF-8 with control characters shown as escapes.
+    static func printable(_ bytes: [UInt8]) -> String {
+        String(String(decoding: bytes, as: UTF8.self).unicodeScalars.flatMap { scalar -> [Character] in
+            scalar.value < 0x20 || scalar.value == 0x7F ? Array("\\u{\(String(scalar.value, radix: 16))}") : [Character(scalar)]
+        })
     }
 }

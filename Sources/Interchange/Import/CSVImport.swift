@@ -14,12 +14,21 @@ public struct ImportOptions: Sendable {
     public var mappings: [String: String]
     public var skipInvalid: Bool
     public var dryRun: Bool
+    /// What a person row does whose e-mail a person in the CRM has already.
+    public var onDuplicate: DuplicatePolicy
 
     public init(encoding: TextEncoding? = nil, delimiter: Delimiter = .auto, mappings: [String: String] = [:],
-                skipInvalid: Bool = false, dryRun: Bool = false) {
+                skipInvalid: Bool = false, dryRun: Bool = false, onDuplicate: DuplicatePolicy = .skip) {
         self.encoding = encoding; self.delimiter = delimiter; self.mappings = mappings
-        self.skipInvalid = skipInvalid; self.dryRun = dryRun
+        self.skipInvalid = skipInvalid; self.dryRun = dryRun; self.onDuplicate = onDuplicate
     }
+}
+
+/// Re-importing the same spreadsheet must not double everyone: a person row whose e-mail is
+/// already in the CRM is skipped (the default), updates that person (only the cells given;
+/// blank cells and absent columns leave the stored value, consent included), or is an error.
+public enum DuplicatePolicy: String, CaseIterable, Sendable {
+    case skip, update, error
 }
 
 public struct ImportReport: Sendable {
@@ -33,6 +42,9 @@ public struct ImportReport: Sendable {
     public var skipped: [String] = []
     /// Open tasks created from the contacts' next contacts.
     public var tasksCreated = 0
+    /// Person rows whose e-mail was already there: left out, or used to update that person.
+    public var duplicatesSkipped = 0
+    public var duplicatesUpdated = 0
     public var dryRun: Bool
 }
 
@@ -55,6 +67,10 @@ public enum CSVImport {
         }
         let bytes = [UInt8](data)
         let encoding = options.encoding ?? TextEncoding.detect(bytes)
+        if options.encoding == nil, encoding == .windows1250 || encoding == .iso88592, let mixed = TextEncoding.mixedLines(bytes) {
+            throw InterchangeError.file(path: path, message: "mixes encodings: line \(mixed.utf8) is UTF-8 but line \(mixed.other) is not (Windows-1250?); "
+                                        + "save the whole file in one encoding (in Excel: CSV UTF-8)")
+        }
         let text: [UInt8]
         do { text = try encoding.utf8Bytes(from: bytes) } catch let error as InterchangeError {
             throw InterchangeError.file(path: path, message: error.description)
@@ -90,12 +106,32 @@ public enum CSVImport {
             // Rows already passed every check, so a database error in a group aborts the import
             // as a whole; only --skip-invalid needs each row written on its own.
             let writer = try RowWriter(schema: schema, db: db, groupSize: options.skipInvalid ? 1 : 64)
+            // The first line of the file each e-mail was on.
+            var emailsInFile: [String: Int] = [:]
             func importRows() throws {
                 // Checking a row is pure work over what the preparer loaded: it runs a chunk
                 // ahead on another core while this thread writes, in this one transaction.
-                Pipeline.run(Array(records.dropFirst()), prepare: { record in Result { try preparer.prepare(record) } }) { record, outcome in
+                Pipeline.run(Array(records.dropFirst()), prepare: { record -> Result<PreparedRow, Error> in Result { try preparer.prepare(record) } }) { record, outcome in
                     do {
-                        let row = try outcome.get()
+                        var row: PreparedRow = try outcome.get()
+                        if case let .person(person, _, existing) = row, let email = person.email?.value.lowercased() {
+                            if let first = emailsInFile[email] {
+                                throw ValidationError(field: "email", message: "\(person.email!.value) is also on line \(first) of this file: each person once")
+                            }
+                            emailsInFile[email] = record.line
+                            if let existing {
+                                switch options.onDuplicate {
+                                case .skip:
+                                    report.duplicatesSkipped += 1
+                                    return
+                                case .error:
+                                    throw ValidationError(field: "email", message: "person \(existing) has the e-mail \(person.email!.value) already: "
+                                                          + "pass --on-duplicate skip to leave such rows out, or update to update that person")
+                                case .update:
+                                    row = .update(existing, firmId: person.firmId, input: preparer.input(record))
+                                }
+                            }
+                        }
                         let createdTask: Bool
                         if options.skipInvalid {
                             // A row that fails half-way must leave nothing behind when the valid
@@ -109,7 +145,7 @@ public enum CSVImport {
                         } else {
                             createdTask = try writer.insert(row)
                         }
-                        report.imported += 1
+                        if case .update = row { report.duplicatesUpdated += 1 } else { report.imported += 1 }
                         if createdTask { report.tasksCreated += 1 }
                     } catch {
                         problems.append(contentsOf: describe(error, line: record.line, path: path, mapping: mapping))
@@ -159,13 +195,14 @@ struct ImportRow {
     /// The cell's text; nil when the column is absent or the cell blank (so defaults apply).
     subscript(field: String) -> String? {
         guard let column = mapping.columnOfField[field] else { return nil }
-        return Optional(fields[column]).nonBlank
+        // A cell `export csv` protected from running as a formula ('=…) reads as it was.
+        return Optional(CSVWriter.restored(fields[column])).nonBlank
     }
 
     /// The attribute cells that are not blank.
     var attributes: [AttributeAssignment] {
         mapping.attributeColumns.compactMap { name, column in
-            fields[column].trimmingSpaces.isEmpty ? nil : AttributeAssignment(name: name, raw: fields[column])
+            fields[column].trimmingSpaces.isEmpty ? nil : AttributeAssignment(name: name, raw: CSVWriter.restored(fields[column]))
         }
     }
 }

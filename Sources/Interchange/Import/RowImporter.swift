@@ -8,8 +8,11 @@ import Store
 /// A row that passed every check and is ready to be written.
 enum PreparedRow: Sendable {
     case firm(Firm)
-    /// With its sort key, computed while preparing so the writing thread need not.
-    case person(Person, sortKey: String)
+    /// With its sort key, computed while preparing so the writing thread need not, and the
+    /// person already in the CRM with its e-mail, if any.
+    case person(Person, sortKey: String, existing: Int64?)
+    /// A person in the CRM updated from the row's cells (`--on-duplicate update`).
+    case update(Int64, firmId: Int64, input: PersonInput)
     case contact(Contact)
 }
 
@@ -23,6 +26,8 @@ struct RowPreparer: Sendable {
     private var firmIdsByName: [String: [Int64]] = [:]
     private var persons = PersonLookup()
     private var references: ContactReferences?
+    /// Persons by lower-cased e-mail, for spotting a row that is already in the CRM.
+    private var personsByEmail: [String: Int64] = [:]
 
     init(target: ImportTarget, schema: AttributeSchema, mapping: ColumnMapping, db: Database) throws {
         self.target = target
@@ -31,6 +36,9 @@ struct RowPreparer: Sendable {
         if target != .firms {
             firmIdsByIco = try Firms.idsByIco(db: db)
             firmIdsByName = try Firms.idsByName(db: db)
+        }
+        if target == .persons {
+            personsByEmail = try Persons.idsByEmail(db: db)
         }
         if target == .contacts {
             persons = try Persons.lookup(db: db)
@@ -53,16 +61,23 @@ struct RowPreparer: Sendable {
             var errors = ValidationErrors()
             var firmId: Int64?
             errors.capture { firmId = try resolveFirm(row["firm"]) }
-            let input = PersonInput(first: row["first"], last: row["last"] ?? "", titleBefore: row["titleBefore"], titleAfter: row["titleAfter"],
-                                    gender: row["gender"], function: row["function"], email: row["email"], phone: row["phone"],
-                                    mobile: row["mobile"], note: row["note"], emailConsent: row["emailConsent"], attributes: row.attributes)
             var person: Person?
-            errors.capture { person = try Person.create(firmId: firmId ?? 0, input, schema: schema) }
+            errors.capture { person = try Person.create(firmId: firmId ?? 0, personInput(row), schema: schema) }
             try errors.throwIfAny()
-            return .person(person!, sortKey: Persons.sortKey(for: person!.name))
+            let existing = person!.email.flatMap { personsByEmail[$0.value.lowercased()] }
+            return .person(person!, sortKey: Persons.sortKey(for: person!.name), existing: existing)
         case .contacts:
             return .contact(try prepareContact(row))
         }
+    }
+
+    /// The person cells of a row as typed input: blank cells are nil, so an update keeps them.
+    func input(_ record: CSVRecord) -> PersonInput { personInput(ImportRow(mapping: mapping, fields: record.fields)) }
+
+    private func personInput(_ row: ImportRow) -> PersonInput {
+        PersonInput(first: row["first"], last: row["last"] ?? "", titleBefore: row["titleBefore"], titleAfter: row["titleAfter"],
+                    gender: row["gender"], function: row["function"], email: row["email"], phone: row["phone"],
+                    mobile: row["mobile"], note: row["note"], emailConsent: row["emailConsent"], attributes: row.attributes)
     }
 
     private func prepareContact(_ row: ImportRow) throws -> Contact {
@@ -119,6 +134,7 @@ struct RowPreparer: Sendable {
 struct RowWriter {
     private let firms: Firms.Writer
     private let persons: Persons.Writer
+    private let schema: AttributeSchema
     private let db: Database
 
     /// - Parameter groupSize: persons written per statement; 1 when each row must succeed or
@@ -126,6 +142,7 @@ struct RowWriter {
     init(schema: AttributeSchema, db: Database, groupSize: Int) throws {
         firms = try Firms.Writer(schema: schema, db: db)
         persons = try Persons.Writer(schema: schema, db: db, groupSize: groupSize)
+        self.schema = schema
         self.db = db
     }
 
@@ -138,7 +155,14 @@ struct RowWriter {
     func insert(_ row: PreparedRow) throws -> Bool {
         switch row {
         case .firm(let firm): try firms.insert(firm)
-        case .person(let person, let sortKey): try persons.insert(person, sortKey: sortKey)
+        case .person(let person, let sortKey, existing: _): try persons.insert(person, sortKey: sortKey)
+        case .update(let id, let firmId, var input):
+            var person = try Persons.fetch(id: id, schema: schema, db: db).person
+            person.firmId = firmId
+            // An absent last-name cell keeps the stored name.
+            if input.last?.isEmpty == true { input.last = nil }
+            try person.apply(input, schema: schema)
+            try Persons.update(person, schema: schema, db: db)
         case .contact(let contact): return try Contacts.record(contact, db: db).taskId != nil
         }
         return false

@@ -145,6 +145,16 @@ public enum Persons {
     }
 
     /// Ids of a firm's persons by lower-cased e-mail and by "first last", for imports.
+    /// Every person's id by lower-cased e-mail (the first, should two share one).
+    public static func idsByEmail(db: Database) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT lower(email), id FROM person WHERE email IS NOT NULL ORDER BY id") {
+            let email: String = row[0]
+            if ids[email] == nil { ids[email] = row[1] }
+        }
+        return ids
+    }
+
     public static func lookup(db: Database) throws -> PersonLookup {
         var lookup = PersonLookup()
         for row in try Row.fetchAll(db, sql: "SELECT id, firm_id, first, last, email FROM person") {

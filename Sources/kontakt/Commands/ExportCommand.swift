@@ -41,9 +41,12 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let textEncoding = try TextEncoding(parsing: encoding)
+            guard textEncoding == .utf8 || textEncoding == .windows1250 || textEncoding == .iso88592 else {
+                throw ArgumentParser.ValidationError("export writes utf-8, windows-1250 or iso-8859-2, not \(encoding)")
+            }
             let separator = Character(delimiter ?? (textEncoding == .utf8 ? "," : ";"))
             let text = try global.open().read { db -> String in
-                var csv = CSVWriter(delimiter: separator)
+                var csv = CSVWriter(delimiter: separator, neutralizingFormulas: true)
                 let schema = try AttributeDefinitions.schema(db: db)
                 switch table {
                 case .firms:

@@ -25,6 +25,8 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as a field or attribute.", valueName: "COLUMN=FIELD")) var mappings: [String] = []
     @Flag(help: "Import the valid rows and report the others.") var skipInvalid = false
     @Flag(help: "Check everything, write nothing.") var dryRun = false
+    @Option(name: .customLong("on-duplicate"), help: "A person row whose e-mail is already in the CRM: skip (default), update that person from the row's non-blank cells, or error.")
+    var onDuplicate = "skip"
     @OptionGroup var output: JSONOption
 
     func run() throws {
@@ -39,7 +41,8 @@ struct ImportCommand: ParsableCommand {
             maps[String(mapping[..<equals])] = String(mapping[mapping.index(after: equals)...])
         }
         let options = ImportOptions(encoding: encoding == "auto" ? nil : try TextEncoding(parsing: encoding),
-                                    delimiter: try Delimiter(parsing: delimiter), mappings: maps, skipInvalid: skipInvalid, dryRun: dryRun)
+                                    delimiter: try Delimiter(parsing: delimiter), mappings: maps, skipInvalid: skipInvalid, dryRun: dryRun,
+                                    onDuplicate: try duplicatePolicy())
         let report = try CSVImport.run(path: file, target: importTarget, options: options, database: try global.open())
         let buffer = OutputBuffer()
         if output.json {
@@ -49,6 +52,7 @@ struct ImportCommand: ParsableCommand {
                 json.field("encoding", report.encoding.rawValue); json.field("delimiter", report.delimiter)
                 json.field("rows", Int64(report.rows)); json.field("imported", Int64(report.imported))
                 json.field("tasksCreated", Int64(report.tasksCreated))
+                json.field("duplicatesSkipped", Int64(report.duplicatesSkipped)); json.field("duplicatesUpdated", Int64(report.duplicatesUpdated))
                 json.field("skipped", strings: report.skipped); json.field("dryRun", report.dryRun)
             }
             json.newline()
@@ -57,9 +61,20 @@ struct ImportCommand: ParsableCommand {
             buffer.append("\(verb) \(report.imported) of \(report.rows) \(report.target.rawValue) from \(report.file) (\(report.encoding.rawValue), delimiter \(report.delimiter))"
                           + (report.dryRun ? "; nothing written (dry run)" : "") + ".\n")
             if report.tasksCreated > 0 { buffer.append("Created \(report.tasksCreated) open task(s) from next contacts.\n") }
+            if report.duplicatesSkipped > 0 {
+                buffer.append("Left out \(report.duplicatesSkipped) person(s) already in the CRM with the same e-mail (--on-duplicate update updates them).\n")
+            }
+            if report.duplicatesUpdated > 0 { buffer.append("Updated \(report.duplicatesUpdated) person(s) already in the CRM with the same e-mail.\n") }
             if !report.skipped.isEmpty {
                 buffer.append("Skipped \(report.skipped.count) invalid row(s):\n" + report.skipped.joined(separator: "\n") + "\n")
             }
         }
+    }
+
+    private func duplicatePolicy() throws -> DuplicatePolicy {
+        guard let policy = DuplicatePolicy(rawValue: onDuplicate.lowercased()) else {
+            throw ValidationError("--on-duplicate is skip, update or error, not \"\(onDuplicate)\"")
+        }
+        return policy
     }
 }
