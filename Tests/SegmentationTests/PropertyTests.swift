@@ -2,6 +2,7 @@
 // is either a clean segment that runs, or a clean SegmentError that points into it.
 
 import CRM
+import Foundation
 import GRDB
 import Store
 import Testing
@@ -28,7 +29,7 @@ import Testing
         var random = SeededRandom(seed: 20261129)
         var segments = 0, errors = 0
         try fixture.database.read { db in
-            for _ in 0..<4000 {
+            for _ in 0..<12_000 {
                 var fragments = PropertyTests.expression(&random, depth: 0)
                 // Half of the cases are broken on purpose: a fragment dropped, replaced or added.
                 if random.below(2) == 0, !fragments.isEmpty {
@@ -45,8 +46,8 @@ import Testing
             }
         }
         // Both outcomes occur often, so the cases reach the checker and SQLite, not only the lexer.
-        #expect(segments > 500)
-        #expect(errors > 500)
+        #expect(segments > 1_500)
+        #expect(errors > 1_500)
     }
 
     /// A plausible expression from the grammar, as fragments.
@@ -98,12 +99,33 @@ import Testing
         ("referent", ["novak"]), ("status", ["task", "contact"]), ("outcome", ["success", "failure"]), ("text", ["'x'"]),
     ]
 
+    @Test func hostileShapesGiveASegmentOrACleanErrorQuickly() throws {
+        var random = SeededRandom(seed: 13)
+        var segments = 0, errors = 0
+        try fixture.database.read { db in
+            for _ in 0..<150 {
+                let count = random.number(1...3_000)
+                let source: String
+                switch random.below(6) {
+                case 0: source = String(repeating: random.pick(["not ", "(", "not ("]), count: count) + "role = customer" + String(repeating: ")", count: random.below(count + 1))
+                case 1: source = (0..<count).map { "id = \($0)" }.joined(separator: random.pick([" or ", " and ", " and not "]))
+                case 2: source = "id in (" + (0..<count).map(String.init).joined(separator: ", ") + ")"
+                case 3: source = "founded < " + String(repeating: "9", count: random.number(1...40)) + "-" + String(repeating: "1", count: random.number(1...40)) + "-01"
+                case 4: source = "employees > " + String(repeating: "9", count: random.number(1...400))
+                default: source = "has contact where " + (0..<random.number(1...300)).map { _ in "kind = meeting" }.joined(separator: " and ")
+                }
+                try exercise(source, target: random.below(2) == 0 ? .person : .firm, db: db, segments: &segments, errors: &errors)
+            }
+        }
+        #expect(segments > 20 && errors > 20, "segments \(segments), errors \(errors)")
+    }
+
     @Test func randomCharactersGiveASegmentOrACleanError() throws {
         var random = SeededRandom(seed: 7)
         var segments = 0, errors = 0
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzáčďéěíňóřšťúůýž ABCZ0123456789.,;:()'\"=!<>-+_*%\\\n\t„“") + ["\u{0}", "\u{301}", "😀"]
         try fixture.database.read { db in
-            for _ in 0..<3000 {
+            for _ in 0..<8_000 {
                 let source = String((0..<random.below(40)).map { _ in random.pick(alphabet) })
                 try exercise(source, target: .person, db: db, segments: &segments, errors: &errors)
             }
@@ -114,6 +136,11 @@ import Testing
     /// Checks one input: a SegmentError must point inside the text (or at its end); a segment
     /// must count and list without any database error.
     private func exercise(_ source: String, target: EntityKind, db: Database, segments: inout Int, errors: inout Int) throws {
+        let started = Date()
+        defer {
+            let elapsed = Date().timeIntervalSince(started)
+            #expect(elapsed < 2, "\(source.prefix(200).debugDescription) took \(elapsed) s")
+        }
         let segment: Segment
         do {
             segment = try Segment(source, target: target, vocabulary: fixture.vocabulary, today: Fixture.today)

@@ -35,7 +35,6 @@ public struct Firm: Equatable, Sendable {
                               ("phone", input.phone), ("web", input.web)] {
             errors.capture { try PlainText.check(text, field: field) }
         }
-        errors.capture { try PlainText.check(input.note, field: "note", lineBreaks: true) }
         try errors.throwIfAny()
         if let name = input.name {
             let trimmed = name.trimmingSpaces

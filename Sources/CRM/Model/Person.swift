@@ -35,7 +35,6 @@ public struct Person: Equatable, Sendable {
                               ("function", input.function), ("phone", input.phone), ("mobile", input.mobile)] {
             errors.capture { try PlainText.check(text, field: field) }
         }
-        errors.capture { try PlainText.check(input.note, field: "note", lineBreaks: true) }
         try errors.throwIfAny()
         if let first = input.first { name.first = first.trimmingSpaces }
         if let last = input.last { name.last = last.trimmingSpaces }

@@ -1,6 +1,7 @@
-// Names, addresses and notes are plain text: a control character pasted into a cell (NUL, ESC
+// Names and addresses are plain text: a control character pasted into a cell (NUL, ESC
 // starting a terminal sequence, a line break inside a name, a bidi override) is refused with
-// the field and the character's code, never stored and never echoed raw.
+// the field and the character's code, never stored and never echoed raw. (Notes are free text
+// and keep what they are given; JSON carries it escaped.)
 
 public enum PlainText {
     /// Throws when `text` holds a control character; `lineBreaks` allows LF, CR and tab (notes).

@@ -14,7 +14,8 @@ enum LinkGuard {
     /// The HTML template with the marker before every merge tag that starts a link target.
     static func marking(_ html: String) -> String {
         var result = ""
-        var rest = Substring(html)
+        // The template's own text cannot carry the marker: raw HTML in the Markdown could.
+        var rest = Substring(html.contains(marker) ? html.replacingOccurrences(of: marker, with: "&lt;kontakt-link&gt;") : html)
         while let attribute = nextTarget(in: rest) {
             result += rest[..<attribute]
             rest = rest[attribute...]
