@@ -1,7 +1,7 @@
 # Kontakt: `make demo` builds and runs the sample session, `make test` runs every test,
 # `make bench` prints the benchmark table.
 
-.PHONY: all build release deps demo test bench clean
+.PHONY: all build release deps demo test soak bench clean
 
 all: build
 
@@ -20,6 +20,12 @@ demo: release
 test: deps
 	swift build --build-tests
 	swift test --skip-build
+
+# The randomized soak (two senders, kills, colleagues editing, a flaky server) for ten minutes;
+# `make test` runs it for one.
+soak: deps
+	swift build --build-tests
+	KONTAKT_SOAK_SECONDS=$${KONTAKT_SOAK_SECONDS:-600} swift test --skip-build --filter SoakTests
 
 bench: release
 	@python3 -m pip install -q mailmerge==2.3.0 2>/dev/null || echo "(mailmerge not installed: its comparison row is left out)"

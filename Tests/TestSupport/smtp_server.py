@@ -13,6 +13,7 @@ Faults are chosen by the recipient's local part, so one server serves a whole te
   slow-…     the reply to DATA comes after --slow seconds
 --greeting-421 N answers the first N connections with 421 and closes them.
 --idle-timeout S closes connections idle for S seconds (--idle-421: saying 421 first).
+--flaky P answers that share of messages 451 or drops the connection before replying (never storing them).
 """
 import argparse
 import asyncio
@@ -20,6 +21,7 @@ import base64
 import itertools
 import json
 import os
+import random
 import socket
 import ssl
 import sys
@@ -55,6 +57,7 @@ class Handler:
         self.spool = spool
         self.options = options
         self.queued = itertools.count(1)
+        self.random = random.Random(options.seed)
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         local = address.split("@")[0].lower()
@@ -76,6 +79,11 @@ class Handler:
             return None
         if any(l.startswith("slow-") for l in locals_):
             await asyncio.sleep(self.options.slow)
+        if self.options.flaky and self.random.random() < self.options.flaky:
+            if self.random.random() < 0.5:
+                return "451 4.3.0 Flaky server, try later"
+            server.transport.close()
+            return None
         reply = f"250 2.0.0 Ok: queued as K{next(self.queued):06d}"
         self.spool.store(envelope, reply)
         return reply
@@ -144,6 +152,8 @@ def main():
     parser.add_argument("--xoauth2", help="USER:TOKEN accepted by XOAUTH2")
     parser.add_argument("--slow", type=float, default=3.0)
     parser.add_argument("--greeting-421", type=int, default=0)
+    parser.add_argument("--flaky", type=float, default=0.0, help="this share of messages is answered 451 or dropped before the reply, not stored")
+    parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--idle-timeout", type=float, help="close a connection idle this many seconds")
     parser.add_argument("--idle-421", action="store_true", help="say 421 before closing an idle connection")
     options = parser.parse_args()
