@@ -48,7 +48,7 @@ import Testing
             {{salutation}},
 
             posíláme nabídku.
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+            """.write(toFile: path, atomically: false, encoding: .utf8)
         return path
     }
 

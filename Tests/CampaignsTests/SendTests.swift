@@ -42,7 +42,7 @@ import Print
             posíláme novinky.
             .tečka na začátku řádku
             From na začátku řádku
-            """.write(toFile: template, atomically: true, encoding: .utf8)
+            """.write(toFile: template, atomically: false, encoding: .utf8)
         try database.write { db in
             _ = try CampaignRenderer.create(name: "novinky", templatePath: template, expression: "role = customer", target: .person,
                                             segmentName: nil, referent: "novak", today: today, db: db)
@@ -189,7 +189,7 @@ import Print
             }
         }
         let template = folder.appendingPathComponent("novinky.md").path
-        try "---\nsubject: \"Novinky pro {{firm.name}}\"\n---\n{{salutation}},\n\nposíláme novinky.\n".write(toFile: template, atomically: true, encoding: .utf8)
+        try "---\nsubject: \"Novinky pro {{firm.name}}\"\n---\n{{salutation}},\n\nposíláme novinky.\n".write(toFile: template, atomically: false, encoding: .utf8)
         let today = CivilDate(year: 2026, month: 11, day: 29)!
         try database.write { db in
             _ = try CampaignRenderer.create(name: "novinky", templatePath: template, expression: "role = customer", target: .person, segmentName: nil,

@@ -20,6 +20,9 @@ final class Session {
         database = folder.appendingPathComponent("k.sqlite").path
     }
 
+    /// The session's folder goes with it: a run leaves nothing in the temporary directory.
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
     static var binaryFolder: URL {
         var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         while url.path != "/" {
@@ -66,7 +69,7 @@ final class Session {
 
     func write(_ name: String, _ text: String) throws -> String {
         let url = folder.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
+        try text.write(to: url, atomically: false, encoding: .utf8)
         return url.path
     }
 }

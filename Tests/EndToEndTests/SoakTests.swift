@@ -63,7 +63,7 @@ import Testing
             try round(s, campaign: name, server: server, until: min(deadline, Date().addingTimeInterval(45)), random: &random, statistics: &statistics)
         } while Date() < deadline
         if let report = ProcessInfo.processInfo.environment["KONTAKT_SOAK_REPORT"] {
-            try "\(statistics)\n".write(toFile: report, atomically: true, encoding: .utf8)
+            try "\(statistics)\n".write(toFile: report, atomically: false, encoding: .utf8)
         }
     }
 

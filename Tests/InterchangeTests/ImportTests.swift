@@ -7,9 +7,15 @@ import Store
 import Testing
 @testable import Interchange
 
-@Suite struct ImportTests {
+@Suite final class ImportTests {
+    /// The folders the test made, removed when it ends (Swift Testing makes an instance per test).
+    private var folders: [URL] = []
+
+    deinit { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+
     func setUp() throws -> (KontaktDatabase, URL) {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-import-\(UUID().uuidString)")
+        folders.append(folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let database = try KontaktDatabase(path: folder.appendingPathComponent("k.sqlite").path, create: true)
         try database.write { db in
@@ -43,7 +49,7 @@ import Testing
     @Test func invalidRowsAbortTheImportAndAreAllListed() throws {
         let (database, folder) = try setUp()
         let file = folder.appendingPathComponent("bad.csv")
-        try "name,ico,zip\nAlfa,25596641,11000\nBeta,25596642,11000\nGama,,1100\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name,ico,zip\nAlfa,25596641,11000\nBeta,25596642,11000\nGama,,1100\n".write(to: file, atomically: false, encoding: .utf8)
         #expect(throws: InterchangeError.invalidRows([
             "\(file.path):3: ico: \"25596642\" is not a valid IČO: its check digit is 2 but should be 1",
             "\(file.path):4: zip: \"1100\" is not a PSČ: expected 5 digits written NNN NN, e.g. 110 00",
@@ -61,7 +67,7 @@ import Testing
     @Test func dryRunWritesNothing() throws {
         let (database, folder) = try setUp()
         let file = folder.appendingPathComponent("ok.csv")
-        try "name\nAlfa\nBeta\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name\nAlfa\nBeta\n".write(to: file, atomically: false, encoding: .utf8)
         let report = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(dryRun: true), database: database)
         #expect(report.imported == 2)
         #expect(try firmCount(database) == 0)
@@ -70,7 +76,7 @@ import Testing
     @Test func unknownColumnSuggestsAFieldAndMapFixesIt() throws {
         let (database, folder) = try setUp()
         let file = folder.appendingPathComponent("cols.csv")
-        try "name,teritory,Firma zkratka\nAlfa,Morava,A\n".write(to: file, atomically: true, encoding: .utf8)
+        try "name,teritory,Firma zkratka\nAlfa,Morava,A\n".write(to: file, atomically: false, encoding: .utf8)
         do {
             _ = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
             Issue.record("unknown columns were accepted")
@@ -87,10 +93,10 @@ import Testing
     @Test func contactsReferToFirmsByIcoAndPersonsByEmail() throws {
         let (database, folder) = try setUp()
         let firms = folder.appendingPathComponent("f.csv"), persons = folder.appendingPathComponent("p.csv"), contacts = folder.appendingPathComponent("c.csv")
-        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
-        try "firm;first;last;email\n25596641;Jan;Dvořák;jan@alfa.cz\nAlfa;Eva;Malá;eva@alfa.cz\n".write(to: persons, atomically: true, encoding: .utf8)
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: false, encoding: .utf8)
+        try "firm;first;last;email\n25596641;Jan;Dvořák;jan@alfa.cz\nAlfa;Eva;Malá;eva@alfa.cz\n".write(to: persons, atomically: false, encoding: .utf8)
         try "firm;person;date;kind;referent;result;text;nextDate;nextTask\n25596641;jan@alfa.cz;29.11.2026 10:00;Schůzka;novak;promise;Úvodní schůzka;5.12.2026;Poslat nabídku\nAlfa;Eva Malá;2026-11-30;call;novak;;Telefonát;;\n"
-            .write(to: contacts, atomically: true, encoding: .utf8)
+            .write(to: contacts, atomically: false, encoding: .utf8)
         for (target, file) in [(ImportTarget.firms, firms), (.persons, persons)] {
             _ = try CSVImport.run(path: file.path, target: target, options: ImportOptions(), database: database)
         }
@@ -106,14 +112,14 @@ import Testing
     @Test func largeFileWithOneBadRowWritesNothingAndKeepsIndexes() throws {
         let (database, folder) = try setUp()
         let firms = folder.appendingPathComponent("f.csv"), persons = folder.appendingPathComponent("p.csv")
-        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: false, encoding: .utf8)
         _ = try CSVImport.run(path: firms.path, target: .firms, options: ImportOptions(), database: database)
         // More rows than the bulk threshold, so indexes are dropped and rebuilt; row 4,002 is bad.
         var text = "firm;first;last;email\n"
         for index in 0..<(CSVImport.bulkThreshold + 100) {
             text += "25596641;Jan;Novák\(index);\(index == 4_000 ? "bad@" : "jan\(index)@alfa.cz")\n"
         }
-        try text.write(to: persons, atomically: true, encoding: .utf8)
+        try text.write(to: persons, atomically: false, encoding: .utf8)
         let indexes = { try database.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'person' ORDER BY name") } }
         let before = try indexes()
         #expect(throws: InterchangeError.invalidRows(["\(persons.path):4002: email: \"bad@\" is not an e-mail address: expected name@domain.tld"])) {
@@ -133,7 +139,7 @@ import Testing
 
     func addAlfa(_ database: KontaktDatabase, _ folder: URL) throws {
         let firms = folder.appendingPathComponent("alfa.csv")
-        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: true, encoding: .utf8)
+        try "name;ico\nAlfa;25596641\n".write(to: firms, atomically: false, encoding: .utf8)
         _ = try CSVImport.run(path: firms.path, target: .firms, options: ImportOptions(), database: database)
     }
 
@@ -184,12 +190,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try addAlfa(database, folder)
         let file = folder.appendingPathComponent("lide.csv")
-        try "firm;first;last;email;function\nAlfa;Jan;Novák;jan@alfa.cz;\nAlfa;Eva;Malá;eva@alfa.cz;účetní\n".write(to: file, atomically: true, encoding: .utf8)
+        try "firm;first;last;email;function\nAlfa;Jan;Novák;jan@alfa.cz;\nAlfa;Eva;Malá;eva@alfa.cz;účetní\n".write(to: file, atomically: false, encoding: .utf8)
         _ = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
         // Eva withdrew consent meanwhile; the spreadsheet comes again with a new function for Jan.
         try database.write { db in try db.execute(sql: "UPDATE person SET email_consent = 0 WHERE email = 'eva@alfa.cz'") }
         try "firm;first;last;email;function\nAlfa;Jan;Novák;JAN@alfa.cz;jednatel\nAlfa;Eva;Malá;eva@alfa.cz;\nAlfa;Petr;Nový;petr@alfa.cz;\n"
-            .write(to: file, atomically: true, encoding: .utf8)
+            .write(to: file, atomically: false, encoding: .utf8)
         let skipped = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(dryRun: true), database: database)
         #expect(skipped.imported == 1 && skipped.duplicatesSkipped == 2)
         #expect(throws: InterchangeError.self) { try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(onDuplicate: .error), database: database) }
@@ -198,7 +204,7 @@ import Testing
         let rows = try database.read { db in try Row.fetchAll(db, sql: "SELECT email, function, email_consent FROM person ORDER BY id") }
         #expect(rows.map { "\($0[0] as String) \(($0[1] as String?) ?? "-") \($0[2] as Int)" } == ["JAN@alfa.cz jednatel 1", "eva@alfa.cz účetní 0", "petr@alfa.cz - 1"])
         // The same e-mail twice in one file is an error naming both lines.
-        try "firm;first;last;email\nAlfa;Ota;A;ota@alfa.cz\nAlfa;Ota;B;OTA@alfa.cz\n".write(to: file, atomically: true, encoding: .utf8)
+        try "firm;first;last;email\nAlfa;Ota;A;ota@alfa.cz\nAlfa;Ota;B;OTA@alfa.cz\n".write(to: file, atomically: false, encoding: .utf8)
         #expect(throws: InterchangeError.invalidRows(["\(file.path):3: email: OTA@alfa.cz is also on line 2 of this file: each person once"])) {
             try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
         }

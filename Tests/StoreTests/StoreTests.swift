@@ -6,9 +6,9 @@ import GRDB
 import Testing
 @testable import Store
 
+/// A database in memory: the same schema and rules, nothing left on disk.
 func temporaryDatabase() throws -> KontaktDatabase {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-\(UUID().uuidString).sqlite").path
-    let database = try KontaktDatabase(path: path, create: true)
+    let database = try KontaktDatabase(path: ":memory:", create: true)
     try database.write { db in
         try CodeLists.seedDefaults(db: db)
         try Referents.add(Referent(code: "novak", name: "Jan Novák"), db: db)
@@ -20,7 +20,9 @@ func temporaryDatabase() throws -> KontaktDatabase {
 
 @Suite struct StoreTests {
     @Test func migrationsRunFromEmptyAndReopenKeepsData() throws {
-        let database = try temporaryDatabase()
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-\(UUID().uuidString).sqlite").path
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let database = try KontaktDatabase(path: path, create: true)
         #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns", "v4-campaigns", "v5-delivery", "v6-campaign-channels", "v7-report-summaries", "v8-delivery-safety"])
         try database.write { db in
             _ = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)

@@ -20,6 +20,7 @@ import asyncio
 import base64
 import itertools
 import json
+import logging
 import os
 import random
 import socket
@@ -143,6 +144,10 @@ class FaultyController(Controller):
 
 
 def main():
+    # The faults above close connections under aiosmtpd's feet on purpose: its tracebacks about
+    # them are expected, and a test run's output stays quiet.
+    logging.getLogger("mail.log").setLevel(logging.CRITICAL)
+    logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--spool", required=True)
     parser.add_argument("--tls", nargs=2, metavar=("CERT", "KEY"))
