@@ -37,22 +37,11 @@ import Testing
         return s
     }
 
-    func sqlite(_ s: Session, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", s.database, query]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     @Test func killedAndResumedTwelveTimesLosesNoneAndDuplicatesOnlyTheInFlight() throws {
         let s = try renderedCampaign()
         defer { try? FileManager.default.removeItem(at: s.folder) }
-        let rendered = Int(try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'rendered'"))!
+        let rendered = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'rendered'"))!
         #expect(rendered > 1500)
         let server = try SMTPTestServer()
         let concurrency = 4
@@ -75,7 +64,7 @@ import Testing
             process.waitUntilExit()
             kills += 1
             // The window the README promises: never more than --concurrency in `sending`.
-            let sending = try sqlite(s, "SELECT email FROM campaign_recipient WHERE state = 'sending'").split(separator: "\n").map(String.init)
+            let sending = try s.sqlite("SELECT email FROM campaign_recipient WHERE state = 'sending'").split(separator: "\n").map(String.init)
             #expect(sending.count <= concurrency)
             for address in sending { killsInFlight[address.lowercased(), default: 0] += 1 }
         }
@@ -84,7 +73,7 @@ import Testing
                  "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off")
 
         // Nobody lost: every recipient sent, each received at least once.
-        #expect(try sqlite(s, "SELECT state || ' ' || COUNT(*) FROM campaign_recipient WHERE state != 'skipped' GROUP BY state") == "sent \(rendered)")
+        #expect(try s.sqlite("SELECT state || ' ' || COUNT(*) FROM campaign_recipient WHERE state != 'skipped' GROUP BY state") == "sent \(rendered)")
         let received = try server.captured().flatMap(\.to).map { $0.lowercased() }
         var copies: [String: Int] = [:]
         for address in received { copies[address, default: 0] += 1 }
@@ -101,9 +90,9 @@ import Testing
         print("crash test: \(kills) kills, \(inFlightAtKills.count) recipients in flight at a kill, \(twice.count) received twice, "
               + "\(copies.values.filter { $0 > 2 }.count) three times or more, \(rendered) sent")
         // Exactly one contact (and one stored message) per recipient sent.
-        #expect(try sqlite(s, "SELECT COUNT(*), COUNT(DISTINCT person_id) FROM contact WHERE kind = 'email'") == "\(rendered)|\(rendered)")
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM sent_message") == "\(rendered)")
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent' AND contact_id IS NULL") == "0")
-        #expect(try sqlite(s, "PRAGMA integrity_check") == "ok")
+        #expect(try s.sqlite("SELECT COUNT(*), COUNT(DISTINCT person_id) FROM contact WHERE kind = 'email'") == "\(rendered)|\(rendered)")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM sent_message") == "\(rendered)")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent' AND contact_id IS NULL") == "0")
+        #expect(try s.sqlite("PRAGMA integrity_check") == "ok")
     }
 }

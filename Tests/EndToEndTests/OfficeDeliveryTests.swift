@@ -37,21 +37,15 @@ import Testing
         return s
     }
 
-    func send(_ s: Session, _ server: SMTPTestServer, campaign: String = "novinky", _ extra: String...) throws -> Outcome {
-        try s.run(arguments: ["campaign", "send", campaign, "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off"] + extra)
+    /// `campaign send novinky` to the test server, with `extra` options.
+    func sendArguments(_ server: SMTPTestServer, _ extra: [String] = []) -> [String] {
+        ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off"] + extra
     }
 
-    func sqlite(_ s: Session, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", s.database, query]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    func send(_ s: Session, _ server: SMTPTestServer, _ extra: String...) throws -> Outcome {
+        try s.run(arguments: sendArguments(server, extra))
     }
+
 
     /// `kontakt ARGS` started in the background, its output going to files in the session's folder.
     func start(_ s: Session, _ arguments: [String], name: String) throws -> Process {
@@ -109,7 +103,7 @@ import Testing
         let again = try send(s, server)
         #expect(again.status == 0 && again.stdout.contains("Sent 0 message(s)"), "\(again.stdout)")
         #expect(try server.captured().count == 4)
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM contact WHERE kind = 'email'") == "4")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM contact WHERE kind = 'email'") == "4")
     }
 
     @Test func aPersonRemovedWhileTheirMessageIsInFlightIsLoggedForTheFirmAndNeverSentAgain() throws {
@@ -127,17 +121,16 @@ import Testing
         try s.ok("campaign", "create", "novinky", "--template", path, "--where", "role = customer", "--referent", "novak")
         try s.ok("campaign", "render", "novinky")
         let server = try SMTPTestServer(["--slow", "3"])
-        let sender = try start(s, ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off",
-                                   "--concurrency", "2"], name: "send")
+        let sender = try start(s, sendArguments(server, ["--concurrency", "2"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         try s.ok("person", "remove", "1", "--force")
         try s.ok("firm", "remove", "2", "--force")
         sender.waitUntilExit()
         #expect(sender.terminationStatus == 0, "\(output(s, "send"))")
-        #expect(try sqlite(s, "SELECT person_id || ' ' || state FROM campaign_recipient ORDER BY person_id") == "1 sent\n2 sent\n3 sent")
+        #expect(try s.sqlite("SELECT person_id || ' ' || state FROM campaign_recipient ORDER BY person_id") == "1 sent\n2 sent\n3 sent")
         // Person 1's contact belongs to the firm now; firm 2 is gone, so person 2's has none.
-        #expect(try sqlite(s, "SELECT firm_id || ' ' || COALESCE(person_id, '-') FROM contact WHERE kind = 'email' ORDER BY id") == "1 -\n1 3")
-        #expect(try sqlite(s, "SELECT reason FROM campaign_recipient WHERE person_id = 2").contains("no contact was logged"))
+        #expect(try s.sqlite("SELECT firm_id || ' ' || COALESCE(person_id, '-') FROM contact WHERE kind = 'email' ORDER BY id") == "1 -\n1 3")
+        #expect(try s.sqlite("SELECT reason FROM campaign_recipient WHERE person_id = 2").contains("no contact was logged"))
         let again = try send(s, server)
         #expect(again.status == 0 && again.stdout.contains("Sent 0 message(s)"), "\(again.stdout) \(again.stderr)")
         #expect(try server.captured().count == 3)
@@ -168,7 +161,7 @@ import Testing
         #expect(reasons[3]?.contains("symbolic link") == true)
         #expect(reasons[4]?.contains("not a regular file") == true)
         #expect(reasons[5]?.contains("missing") == true)
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM contact") == "3")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM contact") == "3")
     }
 
     @Test func aKilledRenderingLeavesTheJournalAndItsFilesInAgreement() throws {
@@ -176,7 +169,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let folder = s.folder.appendingPathComponent("Outbox/novinky")
         func hashesAgree() throws -> Bool {
-            let rows = try sqlite(s, "SELECT file || ' ' || file_hash FROM campaign_recipient WHERE file IS NOT NULL").split(separator: "\n")
+            let rows = try s.sqlite("SELECT file || ' ' || file_hash FROM campaign_recipient WHERE file IS NOT NULL").split(separator: "\n")
             let script = """
                 import hashlib, sys, os
                 folder = sys.argv[1]
@@ -210,7 +203,7 @@ import Testing
         let server = try SMTPTestServer()
         let outcome = try send(s, server, "--concurrency", "4")
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        let ids = Set(try sqlite(s, "SELECT message_id FROM campaign_recipient").split(separator: "\n").map(String.init))
+        let ids = Set(try s.sqlite("SELECT message_id FROM campaign_recipient").split(separator: "\n").map(String.init))
         let sent = try server.captured().compactMap { message -> String? in
             String(decoding: message.bytes, as: UTF8.self).split(separator: "\r\n").first { $0.hasPrefix("Message-ID: ") }.map { String($0.dropFirst(12)) }
         }
@@ -223,7 +216,7 @@ import Testing
         let s = try rendered(persons: 300)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
-        let arguments = ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off", "--rate", "200/s"]
+        let arguments = sendArguments(server, ["--rate", "200/s"])
         let first = try start(s, arguments, name: "first")
         let second = try start(s, arguments, name: "second")
         first.waitUntilExit()
@@ -234,7 +227,7 @@ import Testing
         #expect(refused.contains("is being sent by process") && refused.contains("on "), "\(refused)")
         let received = try copies(server)
         #expect(received.count == 300 && received.values.allSatisfy { $0 == 1 })
-        #expect(try sqlite(s, "SELECT COUNT(*), COUNT(DISTINCT person_id) FROM contact WHERE kind = 'email'") == "300|300")
+        #expect(try s.sqlite("SELECT COUNT(*), COUNT(DISTINCT person_id) FROM contact WHERE kind = 'email'") == "300|300")
         // The lease was released: a later send runs (and has nothing left).
         #expect(try send(s, server).stdout.contains("Sent 0 message(s)"))
     }
@@ -243,8 +236,7 @@ import Testing
         let s = try rendered(persons: 400)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
-        let sender = try start(s, ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off",
-                                   "--rate", "50/s"], name: "send")
+        let sender = try start(s, sendArguments(server, ["--rate", "50/s"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         #expect(sender.isRunning)
         let status = try s.json("campaign", "status", "novinky") as? [String: Any] ?? [:]
@@ -273,16 +265,15 @@ import Testing
         #expect(try server.captured().count == 25)
         #expect(first.terminationStatus == 75 && second.terminationStatus == 75, "\(output(s, "first")) \(output(s, "second"))")
         #expect(output(s, "first").contains("daily cap of 25") && output(s, "first").contains("remain to be sent"))
-        #expect(try sqlite(s, "SELECT sent FROM smtp_daily_count") == "25")
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending' OR cap_slot IS NOT NULL") == "0")
+        #expect(try s.sqlite("SELECT sent FROM smtp_daily_count") == "25")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending' OR cap_slot IS NOT NULL") == "0")
     }
 
     @Test func aWriterHoldingTheDatabaseLongerThanTheBusyTimeoutOnlyDelaysTheSend() throws {
         let s = try rendered(persons: 200)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
-        let sender = try start(s, ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off",
-                                   "--rate", "40/s"], name: "send")
+        let sender = try start(s, sendArguments(server, ["--rate", "40/s"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         // sqlite3 holds the write lock for 13 s, past the sender's 10 s busy timeout.
         let holder = Process()
@@ -303,7 +294,7 @@ import Testing
         #expect(output(s, "send").contains("waiting for another writer"), "\(output(s, "send"))")
         let received = try copies(server)
         #expect(received.count == 200 && received.values.allSatisfy { $0 == 1 })
-        #expect(try sqlite(s, "SELECT state, COUNT(*) FROM campaign_recipient GROUP BY state") == "sent|200")
+        #expect(try s.sqlite("SELECT state, COUNT(*) FROM campaign_recipient GROUP BY state") == "sent|200")
     }
 
     @Test func aSignalStopsTheSendGracefullyAndTheResumedRunSendsNobodyTwice() throws {
@@ -311,15 +302,14 @@ import Testing
             let s = try rendered(persons: 200)
             defer { try? FileManager.default.removeItem(at: s.folder) }
             let server = try SMTPTestServer()
-            let sender = try start(s, ["campaign", "send", "novinky", "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off",
-                                       "--rate", "100/s"], name: "send")
+            let sender = try start(s, sendArguments(server, ["--rate", "100/s"]), name: "send")
             Thread.sleep(forTimeInterval: 0.8)
             kill(sender.processIdentifier, signal)
             sender.waitUntilExit()
             #expect(sender.terminationStatus == 75, "signal \(signal): \(output(s, "send"))")
             #expect(output(s, "send").contains("remain to be sent"))
-            #expect(try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending'") == "0")
-            let sent = Int(try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent'")) ?? 0
+            #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending'") == "0")
+            let sent = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent'")) ?? 0
             let captured = try server.captured().count
             #expect(sent > 0 && sent < 200 && sent == captured)
             #expect(try send(s, server).status == 0)
@@ -350,6 +340,6 @@ import Testing
         let server = try SMTPTestServer()
         let outcome = try send(s, server)
         #expect(outcome.status == 0 && outcome.stdout.contains("Sent 3 message(s), deferred 0, failed 0"), "\(outcome.stdout)")
-        #expect(try sqlite(s, "SELECT reply FROM campaign_recipient WHERE person_id = 1").contains("refused copies: rcpt550-archiv@kontakt-demo.cz: 550"))
+        #expect(try s.sqlite("SELECT reply FROM campaign_recipient WHERE person_id = 1").contains("refused copies: rcpt550-archiv@kontakt-demo.cz: 550"))
     }
 }

@@ -20,6 +20,21 @@ final class Session {
         database = folder.appendingPathComponent("k.sqlite").path
     }
 
+    /// The output of a query run by the sqlite3 shell on the session's database, which waits up
+    /// to 30 s for a lock another process holds.
+    func sqlite(_ query: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["sqlite3", "-cmd", ".timeout 30000", database, query]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The session's folder goes with it: a run leaves nothing in the temporary directory.
     deinit { try? FileManager.default.removeItem(at: folder) }
 

@@ -15,18 +15,6 @@ import Testing
 @Suite(.serialized) struct SoakTests {
     let seconds = Double(ProcessInfo.processInfo.environment["KONTAKT_SOAK_SECONDS"] ?? "") ?? 60
 
-    func sqlite(_ s: Session, _ query: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["sqlite3", "-cmd", ".timeout 30000", s.database, query]
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-    }
 
     func sender(_ s: Session, port: Int, campaign: String) throws -> Process {
         let process = Process()
@@ -73,7 +61,7 @@ import Testing
         var killsInFlight: [String: Int] = [:]
         var senders: [Process] = []
         var kills = 0, stops = 0, edits = 0
-        while Date() < deadline, try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state IN ('rendered', 'sending', 'deferred')") != "0" {
+        while Date() < deadline, try s.sqlite("SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state IN ('rendered', 'sending', 'deferred')") != "0" {
             senders.removeAll { !$0.isRunning }
             while senders.count < 2 { senders.append(try sender(s, port: server.port, campaign: campaign)) }
             Thread.sleep(forTimeInterval: 0.05 + Double(random.below(400)) / 1000)
@@ -94,7 +82,7 @@ import Testing
                     victim.waitUntilExit()
                     kills += 1
                     // Anyone in flight may get a second copy when the campaign resumes.
-                    for address in try sqlite(s, "SELECT email FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state = 'sending'").split(separator: "\n") {
+                    for address in try s.sqlite("SELECT email FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state = 'sending'").split(separator: "\n") {
                         killsInFlight[address.lowercased(), default: 0] += 1
                     }
                 } else {
@@ -113,7 +101,7 @@ import Testing
         for _ in 0..<20 where !finished {
             let last = try s.run(arguments: ["campaign", "send", campaign, "--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off",
                                              "--retry-delay", "0.2", "--max-attempts", "1000", "--wait", "5"])
-            finished = try sqlite(s, "SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state IN ('rendered', 'sending', 'deferred')") == "0"
+            finished = try s.sqlite("SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)' AND state IN ('rendered', 'sending', 'deferred')") == "0"
             if !finished { #expect(last.status == 75 || last.status == 0, "\(last.stdout) \(last.stderr)") }
         }
         #expect(finished, "the campaign \(campaign) did not finish")
@@ -130,7 +118,7 @@ import Testing
             }
         }
         // Every copy went to a recipient the journal says was sent, or to one in flight at a kill.
-        let rows = try sqlite(s, "SELECT lower(email), state, message_id, COALESCE(contact_id, '') FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)'")
+        let rows = try s.sqlite("SELECT lower(email), state, message_id, COALESCE(contact_id, '') FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = '\(campaign)'")
             .split(separator: "\n").map { $0.split(separator: "|", omittingEmptySubsequences: false).map(String.init) }
         var stateOf: [String: String] = [:]
         for row in rows { stateOf[row[0]] = row[1] }
@@ -142,8 +130,8 @@ import Testing
         // Every recipient sent has it; each has exactly one contact with the bytes the server got.
         let sent = rows.filter { $0[1] == "sent" }
         for row in sent { #expect(copies[row[0]] ?? 0 >= 1, "\(row[0]) stands sent but received nothing") }
-        #expect(try sqlite(s, "SELECT COUNT(*) FROM contact c JOIN campaign_recipient r ON r.contact_id = c.id JOIN campaign k ON k.id = r.campaign_id WHERE k.name = '\(campaign)'") == String(sent.count))
-        let stored = try sqlite(s, "SELECT s.message_id, hex(s.bytes) FROM sent_message s JOIN campaign k ON k.id = s.campaign_id WHERE k.name = '\(campaign)'").split(separator: "\n")
+        #expect(try s.sqlite("SELECT COUNT(*) FROM contact c JOIN campaign_recipient r ON r.contact_id = c.id JOIN campaign k ON k.id = r.campaign_id WHERE k.name = '\(campaign)'") == String(sent.count))
+        let stored = try s.sqlite("SELECT s.message_id, hex(s.bytes) FROM sent_message s JOIN campaign k ON k.id = s.campaign_id WHERE k.name = '\(campaign)'").split(separator: "\n")
         #expect(stored.count == sent.count)
         for line in stored {
             let parts = line.split(separator: "|").map(String.init)
@@ -151,7 +139,7 @@ import Testing
         }
         // Those skipped were withdrawn, readdressed or removed; the rest were sent or failed.
         #expect(rows.allSatisfy { ["sent", "skipped", "failed"].contains($0[1]) })
-        #expect(try sqlite(s, "PRAGMA integrity_check") == "ok")
+        #expect(try s.sqlite("PRAGMA integrity_check") == "ok")
         statistics.kills += kills; statistics.stops += stops; statistics.edits += edits; statistics.sent += sent.count
         statistics.skipped += rows.filter { $0[1] == "skipped" }.count; statistics.twice += copies.values.filter { $0 > 1 }.count
     }
