@@ -18,9 +18,10 @@ public enum CampaignError: Error, CustomStringConvertible, Sendable {
         case .renderFailed(let message): return "rendering stopped, nothing was recorded: \(message)"
         case .leased(let campaign, let holder, let now):
             let doing = holder.purpose == "render" ? "rendering" : "sending"
+            let until = holder.host == CampaignLease.host ? "it keeps the campaign for as long as that process runs"
+                : "its lease expires \(Int((holder.expires - now).rounded(.up))) s after its last sign of life"
             return "campaign \(campaign) is being \(holder.purpose == "render" ? "rendered" : "sent") by process \(holder.process) on \(holder.host) "
-                + "(\(doing) since \(holder.takenAt)); wait for it to finish or stop it (`kontakt campaign pause \(campaign)`); "
-                + "its lease expires \(Int((holder.expires - now).rounded(.up))) s after its last sign of life"
+                + "(\(doing) since \(holder.takenAt)); wait for it to finish or stop it (`kontakt campaign pause \(campaign)`); \(until)"
         case .leaseLost(let campaign, let holder):
             let taker = holder.map { " by process \($0.process) on \($0.host)" } ?? ""
             return "this run lost campaign \(campaign)'s lease (it lapsed while the database was held by another writer and was taken\(taker)); "

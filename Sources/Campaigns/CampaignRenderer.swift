@@ -68,10 +68,18 @@ public enum CampaignRenderer {
         defer { lease.release(database: database) }
         // Paths are joined as text: a URL would ask the file system about each one.
         let folder = (outbox.hasSuffix("/") ? String(outbox.dropLast()) : outbox) + "/" + lease.campaignName
-        let staging = try OutboxStaging.begin(folder: folder, renderId: UUID().uuidString.lowercased())
+        // A rendering killed after its commit is completed first: its files are the ones the
+        // journal names, should this rendering fail.
+        let committed = try database.read { db in try CampaignRecords.renderId(campaignId: lease.campaignId, db: db) }
+        let staging = try OutboxStaging.begin(folder: folder, renderId: UUID().uuidString.lowercased(), committed: committed)
         let summary: RenderSummary
         do {
-            summary = try database.write { db in try render(campaignId: lease.campaignId, staging: staging, today: today, letterSettings: letterSettings, db: db) }
+            summary = try database.write { db in
+                let rendered = try render(campaignId: lease.campaignId, staging: staging, today: today, letterSettings: letterSettings, db: db)
+                // Still this run's campaign as it commits.
+                try lease.renew(db: db, now: Date().timeIntervalSince1970)
+                return rendered
+            }
         } catch {
             staging.discard()
             throw error

@@ -30,11 +30,11 @@ final class OutboxStaging {
 
     static func path(folder: String, renderId: String) -> String { folder + "/" + prefix + renderId }
 
-    /// Creates the campaign's folder (if new) and an empty staging folder in it; a staging
-    /// folder a killed run left is removed first.
-    static func begin(folder: String, renderId: String) throws -> OutboxStaging {
+    /// Creates the campaign's folder (if new) and an empty staging folder in it. Staging
+    /// folders killed runs left go first: the `committed` one into place, the others away.
+    static func begin(folder: String, renderId: String, committed: String?) throws -> OutboxStaging {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try discardAbandoned(folder: folder, keeping: nil)
+        try discardAbandoned(folder: folder, keeping: committed)
         let staging = OutboxStaging(folder: folder, renderId: renderId)
         guard mkdir(staging.path, 0o755) == 0 else { throw OutboxError.cannotWrite(path: staging.path, reason: String(cString: strerror(errno))) }
         return staging

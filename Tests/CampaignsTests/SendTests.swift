@@ -238,3 +238,61 @@ enum LabelSheetFolder {
     static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Templates/labels").path
 }
+
+/// A transport that accepts everything, and does `fault` once, before the first message's reply.
+private final class FaultyTransport: MessageTransport, @unchecked Sendable {
+    private let fault: () throws -> Void
+    private let lock = NSLock()
+    private var done = false
+
+    init(fault: @escaping () throws -> Void) { self.fault = fault }
+
+    func send(from sender: String, to recipients: [String], message: [UInt8]) throws -> SMTPDelivery {
+        lock.lock()
+        let first = !done
+        done = true
+        lock.unlock()
+        if first { try fault() }
+        return .accepted(reply: "250 2.0.0 Ok: queued")
+    }
+}
+
+@Suite(.serialized) struct LostLeaseTests {
+    @Test func aRunWhoseLeaseWasTakenRecordsWhatWentOutButOverwritesNothing() throws {
+        let sends = SendTests()
+        defer { try? FileManager.default.removeItem(at: sends.folder) }
+        let database = try sends.renderedCampaign()
+        let path = database.path
+        // While the first message is in flight, another run (on another host) takes the lapsed
+        // lease and dispatches that recipient again.
+        let transport = FaultyTransport {
+            let other = try KontaktDatabase(path: path)
+            try other.write { db in
+                try db.execute(sql: "UPDATE campaign_lease SET owner = 'other', host = 'elsewhere', process = 1, expires = 9e12")
+                try db.execute(sql: "UPDATE campaign_recipient SET attempts = attempts + 1 WHERE state = 'sending'")
+            }
+        }
+        var options = sends.options("test@127.0.0.1")
+        options.concurrency = 1
+        let summary = try CampaignSender.send(name: "novinky", database: database, outbox: sends.outbox, options: options, transport: { transport })
+        guard case .failed(let message)? = summary.stop else { Issue.record("the run went on: \(String(describing: summary.stop))"); return }
+        #expect(message.contains("lost campaign novinky's lease"))
+        let (contacts, row, sent, owner) = try database.read { db in
+            (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact WHERE kind = 'email'"),
+             try String.fetchOne(db, sql: "SELECT state || ' ' || attempts FROM campaign_recipient WHERE person_id = 1"),
+             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent'"),
+             try String.fetchOne(db, sql: "SELECT owner FROM campaign_lease"))
+        }
+        // The message that went out is in the history; the other run's row is as it left it.
+        #expect(contacts == 1 && row == "sending 2" && sent == 0 && owner == "other")
+    }
+
+    @Test func aRecipientPutBackWithoutARetryTimeIsDueAtOnce() throws {
+        let sends = SendTests()
+        defer { try? FileManager.default.removeItem(at: sends.folder) }
+        let database = try sends.renderedCampaign()
+        try database.write { db in try db.execute(sql: "UPDATE campaign_recipient SET state = 'deferred', attempts = 1, retry_at = NULL WHERE person_id = 2") }
+        let due = try database.read { db in try DeliveryJournal.due(campaignId: 1, afterPerson: 1, now: "2000-01-01T00:00:00Z", limit: 1, db: db) }
+        #expect(due.first?.personId == 2 && due.first?.state == .deferred)
+    }
+}

@@ -15,8 +15,10 @@ public final class CampaignLease: Sendable {
     public enum Purpose: String, Sendable { case send, render }
 
     /// How long a lease lasts without renewal. A holder renews it in every commit and at least
-    /// every `renewal` seconds, so only a holder that stopped (or hangs) lets it lapse.
-    public static let duration: Double = 60
+    /// every `renewal` seconds; one SMTP transaction may block it for up to 2 × (30 s to connect
+    /// + 120 s for a reply), so the lease outlasts that. On the holder's own host its process
+    /// is asked instead: a live holder keeps its lease, a dead one frees it at once.
+    public static let duration: Double = 360
     static let renewal: Double = 10
 
     public let campaignId: Int64
@@ -75,11 +77,13 @@ public final class CampaignLease: Sendable {
         }
     }
 
-    /// A lease is free once it expired, or at once when its holder ran on this machine and
-    /// that process is gone (a `kill -9` need not be waited out).
+    /// A lease held from this machine is free when its process is gone (a `kill -9` need not be
+    /// waited out) — or, should the process id have been reused, an hour after it lapsed; one
+    /// held from another machine, once it lapsed.
     static func isFree(_ holder: LeaseHolder, now: Double) -> Bool {
-        if holder.expires < now { return true }
-        return holder.host == host && holder.process != getpid() && kill(holder.process, 0) != 0 && errno == ESRCH
+        guard holder.host == host else { return holder.expires < now }
+        if holder.process == getpid() { return holder.expires < now }
+        return (kill(holder.process, 0) != 0 && errno == ESRCH) || holder.expires + 3_600 < now
     }
 
     static let host: String = {

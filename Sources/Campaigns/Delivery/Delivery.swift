@@ -48,13 +48,14 @@ struct Delivery {
         lastRenewal = started
         let counts = try CampaignRecords.counts(campaignId: campaign.id!, db: db)
         if counts.values.reduce(0, +) == 0 { throw SendError.notRendered(campaign.name) }
-        if try DeliveryJournal.due(campaignId: campaign.id!, afterPerson: 0, now: Timestamp.now(), limit: 1, db: db).isEmpty == false {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-                throw CampaignError.noOutboxFolder(campaign: campaign.name, path: folder)
-            }
-            // A rendering killed after its commit left its files staged: they are the ones
-            // the journal names.
+        var isFolder: ObjCBool = false
+        let folderExists = FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue
+        if !folderExists, try !DeliveryJournal.due(campaignId: campaign.id!, afterPerson: 0, now: Timestamp.now(), limit: 1, db: db).isEmpty {
+            throw CampaignError.noOutboxFolder(campaign: campaign.name, path: folder)
+        }
+        // A rendering killed after its commit left its files staged: they are the ones the
+        // journal names. (A dry run holds no lease, so it leaves the folder to whoever does.)
+        if folderExists, lease != nil {
             try OutboxStaging.discardAbandoned(folder: folder, keeping: try CampaignRecords.renderId(campaignId: campaign.id!, db: db))
         }
         progress = SendProgress(due: 0)
@@ -70,14 +71,17 @@ struct Delivery {
         try commits.commit { try DeliveryJournal.setPaused(false, campaignId: campaign.id!, db: db) }
     }
 
-    /// The daily count a message dispatched now takes a slot of.
-    var slot: String { options.account + "\t" + options.clock().date.iso }
+    /// The daily count (`account day`) a message dispatched on `day` takes a slot of.
+    func slot(on day: String) -> String { options.account + "\t" + day }
 
     mutating func run(transport: @escaping @Sendable () throws -> MessageTransport, report: (SendProgress) -> Void) throws -> SendSummary {
         let workers: DeliveryLanes = options.concurrency == 1 ? InlineDelivery(transport: transport)
             : DeliveryWorkers(count: options.concurrency, transport: transport)
         defer { workers.close() }
-        var waiting: [DueRecipient] = []
+        // Those a stopped run left in flight go first, so that a run killed again soon after
+        // leaves no more than --concurrency in `sending`; the paging below passes over them.
+        var waiting = try DeliveryJournal.leftInFlight(campaignId: campaign.id!, db: db)
+        let resumed = Set(waiting.map(\.personId))
         var after: Int64 = 0
         var exhausted = false
         var results: [DeliveryResult] = []
@@ -90,9 +94,10 @@ struct Delivery {
             var candidates: [DueRecipient] = []
             while stop == nil, progress.inFlight + candidates.count < options.concurrency, now >= backoffUntil {
                 if let limit = options.limit, dispatched + candidates.count >= limit { stop = .limit(limit); break }
-                if waiting.isEmpty && !exhausted {
-                    waiting = try DeliveryJournal.due(campaignId: campaign.id!, afterPerson: after, now: Timestamp.at(now), limit: 256, db: db)
-                    if let last = waiting.last { after = last.personId } else { exhausted = true }
+                while waiting.isEmpty && !exhausted {
+                    let page = try DeliveryJournal.due(campaignId: campaign.id!, afterPerson: after, now: Timestamp.at(now), limit: 256, db: db)
+                    if let last = page.last { after = last.personId } else { exhausted = true }
+                    waiting = resumed.isEmpty ? page : page.filter { !resumed.contains($0.personId) || $0.state != .sending }
                 }
                 guard !waiting.isEmpty, limiter.take(now: now) else { break }
                 candidates.append(waiting.removeFirst())
@@ -101,9 +106,12 @@ struct Delivery {
             var jobs: [DueRecipient] = []
             if !results.isEmpty || !candidates.isEmpty || (lease != nil && now - lastRenewal >= CampaignLease.renewal) {
                 let finished = results
+                // One day for the whole pass: a pass across midnight counts on one day only.
+                let day = options.clock().date.iso
                 try commits.commit {
-                    for result in finished { try record(result, now: now) }
-                    jobs = try dispatch(candidates, now: now)
+                    let holding = try renewLease(now: now)
+                    for result in finished { try record(result, now: now, day: day) }
+                    jobs = holding ? try dispatch(candidates, now: now, day: day) : []
                 }
                 lastRenewal = now
                 results = []
@@ -145,20 +153,24 @@ struct Delivery {
         return summary
     }
 
-    /// Inside the pass's commit: renews the lease, then marks `sending` each candidate that may
-    /// still be sent — skipping, with the reason, those whom the CRM no longer lets have it —
-    /// while the account's daily count has room. Returns the recipients to hand to the workers.
-    private mutating func dispatch(_ candidates: [DueRecipient], now: Double) throws -> [DueRecipient] {
-        if let lease {
-            do {
-                try lease.renew(db: db, now: now)
-            } catch let error as CampaignError {
-                // Another run took over: what came in was recorded; nothing more starts.
-                if stop == nil { stop = .failed(error.description) }
-                return []
-            }
+    /// Inside the pass's commit, first: renews the lease. A run whose lease lapsed and was taken
+    /// by another records what came in (where the rows are still its own) and starts nothing.
+    private mutating func renewLease(now: Double) throws -> Bool {
+        guard let lease else { return true }
+        do {
+            try lease.renew(db: db, now: now)
+            return true
+        } catch let error as CampaignError {
+            if stop == nil { stop = .failed(error.description) }
+            return false
         }
-        let slot = self.slot
+    }
+
+    /// Inside the pass's commit: marks `sending` each candidate that may still be sent —
+    /// skipping, with the reason, those whom the CRM no longer lets have it — while the
+    /// account's daily count has room. Returns the recipients to hand to the workers.
+    private mutating func dispatch(_ candidates: [DueRecipient], now: Double, day: String) throws -> [DueRecipient] {
+        let slot = self.slot(on: day)
         var used: Int?
         var jobs: [DueRecipient] = []
         for candidate in candidates {
@@ -170,7 +182,7 @@ struct Delivery {
             if !holdsSlot, let cap = options.dailyCap {
                 // Read in this transaction, which holds the write lock: every other sender of
                 // the account has counted its messages in flight already.
-                let count = try used ?? DeliveryJournal.sentToday(account: options.account, day: options.clock().date.iso, db: db)
+                let count = try used ?? DeliveryJournal.sentToday(account: options.account, day: day, db: db)
                 if count >= cap {
                     stop = .dailyCap(cap, account: options.account)
                     break
@@ -183,7 +195,7 @@ struct Delivery {
                                        attempts: journey.attempts, db: db)
             if !holdsSlot {
                 try giveBackSlot(candidate.capSlot)
-                try DeliveryJournal.countSent(1, account: options.account, day: options.clock().date.iso, db: db)
+                try DeliveryJournal.countSent(1, account: options.account, day: day, db: db)
                 try DeliveryJournal.setCapSlot(slot, campaignId: campaign.id!, personId: candidate.personId, db: db)
             }
             slots[candidate.personId] = slot

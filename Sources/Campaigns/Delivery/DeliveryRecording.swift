@@ -10,15 +10,27 @@ import Store
 
 extension Delivery {
     /// Applies one worker's result to the journal (and the contact log).
-    mutating func record(_ result: DeliveryResult, now: Double) throws {
+    mutating func record(_ result: DeliveryResult, now: Double, day: String) throws {
         let job: DeliveryJob
         var journey: RecipientDelivery
         var reason: String?
+        // Only a row that still stands as this run dispatched it is this run's to write: after
+        // a lapsed lease, the run that took over may have sent the recipient again.
+        let ours = try DeliveryJournal.isDispatched(campaignId: campaign.id!, personId: result.job.recipient.personId,
+                                                    attempts: result.job.recipient.attempts + 1, db: db)
         switch result {
         case .delivered(let done, let outcome, let bytes, _):
             job = done
             journey = RecipientDelivery(state: .sending, attempts: job.recipient.attempts + 1)
             switch outcome {
+            case .accepted(let reply) where !ours:
+                // The message went out all the same: the history says so.
+                _ = try logContact(personId: job.recipient.personId, firmId: job.recipient.firmId, kind: "email", subject: job.recipient.subject,
+                                   reply: reply) { contactId in
+                    try DeliveryJournal.storeMessage(contactId: contactId, campaignId: campaign.id, messageId: job.recipient.messageId, bytes: bytes, db: db)
+                }
+                progress.sent += 1
+                return
             case .accepted(let reply):
                 try journey.accept(reply: reply)
                 let logged = try logContact(personId: job.recipient.personId, firmId: job.recipient.firmId, kind: "email",
@@ -35,6 +47,8 @@ extension Delivery {
                 connectionTrouble = 0
                 deferredInARow = 0
                 return
+            case .deferred where !ours, .rejected where !ours:
+                return
             case .deferred(_, let reply, let connection):
                 try journey.postpone(reply: reply, now: now, policy: options.retry)
                 // The server as a whole (421, refused, dropped) backs off at once; per-message
@@ -49,12 +63,14 @@ extension Delivery {
             }
         case .stopped(let done, let error):
             job = done
+            if stop == nil { stop = .failed("\(error)") }
+            guard ours else { return }
             journey = RecipientDelivery(state: .sending, attempts: job.recipient.attempts + 1)
             try journey.abandon()
-            if stop == nil { stop = .failed("\(error)") }
         case .refused(let done, let problem):
             // This recipient's file must not go out; the rest of the campaign goes on.
             job = done
+            guard ours else { return }
             journey = RecipientDelivery(state: .sending, attempts: job.recipient.attempts + 1)
             try journey.refuse()
             reason = "\(problem) (\(job.recipient.file)); not sent"

@@ -15,6 +15,12 @@ struct DeliveryJob: Sendable {
 
 /// What a worker made of a job.
 enum DeliveryResult: Sendable {
+    var job: DeliveryJob {
+        switch self {
+        case .delivered(let job, _, _, _), .stopped(let job, _), .refused(let job, _): return job
+        }
+    }
+
     /// The server's verdict, the bytes exactly as sent, and when.
     case delivered(DeliveryJob, SMTPDelivery, sent: [UInt8], at: Double)
     /// Nothing could be sent with these settings (login, certificate, URL); the job was not tried.

@@ -40,13 +40,14 @@ enum SMTPOutcome {
 
     /// The server took the message for some recipients and refused others. The message's own
     /// recipient (the first) decides: accepted with the refused copies named, or — when the
-    /// person's own address was refused — that address's verdict, naming the copies that went.
+    /// person's own address was refused — rejected, naming the copies that went. Never
+    /// deferred then: a retry would send the copies again.
     static func partial(accepted reply: String, refused: [(address: String, reply: String)], primary: String) -> SMTPDelivery {
         let others = refused.filter { $0.address.lowercased() != primary.lowercased() }
         if let own = refused.first(where: { $0.address.lowercased() == primary.lowercased() }) {
             let code = Int(own.reply.prefix(3)) ?? 550
             let text = own.reply + " (the copies to the other recipients were accepted: \(reply))"
-            return code < 500 ? .deferred(code: code, reply: text, connection: false) : .rejected(code: code, reply: text)
+            return .rejected(code: code, reply: text)
         }
         return .accepted(reply: reply + "; refused copies: " + others.map { "\($0.address): \($0.reply)" }.joined(separator: "; "))
     }

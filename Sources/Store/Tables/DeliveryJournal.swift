@@ -43,14 +43,15 @@ public struct DeliveryFailure: Sendable, Equatable {
 public enum DeliveryJournal {
     /// Recipients to send now, in person order after `afterPerson`: rendered ones, those left in
     /// `sending` by a run that stopped (the in-flight window), and deferred ones whose retry is due.
-    public static func due(campaignId: Int64, afterPerson: Int64, now: String, limit: Int, db: Database) throws -> [DueRecipient] {
-        try Row.fetchAll(db.cachedStatement(sql: """
+    public static func due(campaignId: Int64, afterPerson: Int64, now: String, limit: Int, onlySending: Bool = false,
+                           db: Database) throws -> [DueRecipient] {
+        let states = onlySending ? "state = 'sending'" : "(state IN ('rendered', 'sending') OR (state = 'deferred' AND (retry_at IS NULL OR retry_at <= ?)))"
+        return try Row.fetchAll(db.cachedStatement(sql: """
             SELECT person_id, firm_id, state, attempts, file, message_id, envelope_from, envelope_to, email, subject, file_hash, cap_slot
             FROM campaign_recipient
-            WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL AND channel = 'email'
-              AND (state IN ('rendered', 'sending') OR (state = 'deferred' AND retry_at <= ?))
+            WHERE campaign_id = ? AND person_id > ? AND file IS NOT NULL AND channel = 'email' AND \(states)
             ORDER BY person_id LIMIT ?
-            """), arguments: [campaignId, afterPerson, now, limit]).map { row in
+            """), arguments: onlySending ? [campaignId, afterPerson, limit] : [campaignId, afterPerson, now, limit]).map { row in
             // A rendering from before envelopes were journalled goes to the person's address.
             let envelopeTo: String? = row["envelope_to"]
             let email: String? = row["email"]
@@ -71,6 +72,19 @@ public enum DeliveryJournal {
                 contact_id = COALESCE(?, contact_id), updated_at = ?
             WHERE campaign_id = ? AND person_id = ?
             """).execute(arguments: [state.rawValue, attempts, retryAt, reply, reason, contactId, Timestamp.now(), campaignId, personId])
+    }
+
+    /// Whether the recipient still stands as this run dispatched it (`sending`, after the
+    /// `attempts`-th attempt): a run whose lease lapsed must not overwrite what the run that
+    /// took over recorded.
+    public static func isDispatched(campaignId: Int64, personId: Int64, attempts: Int, db: Database) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM campaign_recipient WHERE campaign_id = ? AND person_id = ? AND state = 'sending' AND attempts = ?"),
+                          arguments: [campaignId, personId, attempts]) ?? false
+    }
+
+    /// Recipients a stopped run left in `sending`: the in-flight window, sent again first.
+    public static func leftInFlight(campaignId: Int64, db: Database) throws -> [DueRecipient] {
+        try due(campaignId: campaignId, afterPerson: 0, now: "", limit: Int.max, onlySending: true, db: db)
     }
 
     /// The person as the CRM holds them now; nil once they were removed.
@@ -145,9 +159,9 @@ public enum DeliveryJournal {
     /// did not take it, so every sender of one account sees the others' messages in flight.
     public static func countSent(_ count: Int, account: String, day: String, db: Database) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO smtp_daily_count(account, day, sent) VALUES (?, ?, ?)
-            ON CONFLICT(account, day) DO UPDATE SET sent = MAX(0, sent + excluded.sent)
-            """).execute(arguments: [account, day, count])
+            INSERT INTO smtp_daily_count(account, day, sent) VALUES (?, ?, MAX(0, ?))
+            ON CONFLICT(account, day) DO UPDATE SET sent = MAX(0, sent + ?)
+            """).execute(arguments: [account, day, count, count])
     }
 
     /// Records which daily count a recipient's message in flight holds a slot of (nil: none).
