@@ -54,9 +54,11 @@ let package = Package(
         // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058) and SMTP delivery through
         // libcurl; knows nothing of firms.
         .target(name: "Mail", dependencies: ["CCurl"]),
+        // OpenSSL's libcrypto (Debian libssl-dev), for SHA-256 only.
+        .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Where the parts meet: segment → merge → message → Outbox (→ delivery).
         .target(name: "Campaigns", dependencies: [
-            "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange", "Print",
+            "CRM", "Store", "Segmentation", "Merge", "Mail", "Interchange", "Print", "COpenSSL",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -199,7 +199,8 @@ public enum CampaignRenderer {
         }
         try manifest.append(csv.drain())
         try manifest.finish()
-        staging.sync()
+        // No sync of the files first: the journal's own commit is not synced either (NORMAL),
+        // and a file the disk lost in a power cut is refused by its SHA-256, never sent wrong.
         try CampaignRecords.setRenderId(staging.renderId, campaignId: campaign.id!, db: db)
         var summary = RenderSummary(rendered: rendered, skipped: skipped, folder: folder)
         summary.letters = letterPrinter?.letters ?? 0

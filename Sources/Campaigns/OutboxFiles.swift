@@ -46,10 +46,6 @@ final class OutboxStaging {
         return path + "/" + name
     }
 
-    /// Makes the staged files durable before the journal that names them commits: one `sync`
-    /// (synchronous on Linux) rather than an fsync per message.
-    func sync() { Glibc.sync() }
-
     /// After the commit: every staged file replaces its namesake (`rename` is atomic, so a
     /// reader sees the old file or the new, never half of one), then the messages an earlier
     /// rendering left that this one did not write again are removed, and so are the letters'

@@ -318,6 +318,26 @@ import Testing
         }
     }
 
+    @Test func aSecondSignalStopsAtOnceLeavingOnlyTheInFlightWindow() throws {
+        let s = try rendered(persons: 200)
+        let server = try SMTPTestServer(["--slow", "2"])
+        try s.ok("person", "edit", "3", "--email", "slow-p3@brno.cz")
+        try s.ok("campaign", "render", "novinky")
+        let sender = try start(s, sendArguments(server, ["--concurrency", "4"]), name: "send")
+        Thread.sleep(forTimeInterval: 1)
+        kill(sender.processIdentifier, SIGTERM)
+        Thread.sleep(forTimeInterval: 0.2)
+        kill(sender.processIdentifier, SIGTERM)
+        sender.waitUntilExit()
+        #expect(sender.terminationStatus == 128 + SIGTERM, "\(output(s, "send"))")
+        let inFlight = try s.sqlite("SELECT email FROM campaign_recipient WHERE state = 'sending'").split(separator: "\n").map(String.init)
+        #expect(inFlight.count <= 4)
+        #expect(try send(s, server).status == 0)
+        let received = try copies(server)
+        #expect(received.count == 200)
+        #expect(received.allSatisfy { $0.value == 1 || ($0.value == 2 && inFlight.contains($0.key)) }, "\(received.filter { $0.value > 1 })")
+    }
+
     @Test func anIdleConnectionTheServerClosedIsReopenedAtOnce() throws {
         let s = try rendered(persons: 4)
         defer { try? FileManager.default.removeItem(at: s.folder) }

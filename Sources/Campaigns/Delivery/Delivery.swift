@@ -192,11 +192,10 @@ struct Delivery {
             var journey = RecipientDelivery(state: candidate.state, attempts: candidate.attempts)
             try journey.dispatch()
             try DeliveryJournal.record(campaignId: campaign.id!, personId: candidate.personId, state: journey.state,
-                                       attempts: journey.attempts, db: db)
+                                       attempts: journey.attempts, capSlot: slot, db: db)
             if !holdsSlot {
                 try giveBackSlot(candidate.capSlot)
                 try DeliveryJournal.countSent(1, account: options.account, day: day, db: db)
-                try DeliveryJournal.setCapSlot(slot, campaignId: campaign.id!, personId: candidate.personId, db: db)
             }
             slots[candidate.personId] = slot
             jobs.append(candidate)

@@ -38,8 +38,7 @@ extension Delivery {
                     try DeliveryJournal.storeMessage(contactId: contactId, campaignId: campaign.id, messageId: job.recipient.messageId,
                                                      bytes: bytes, db: db)
                 }
-                // The slot stays counted: the message went out.
-                try DeliveryJournal.setCapSlot(nil, campaignId: campaign.id!, personId: job.recipient.personId, db: db)
+                // The slot stays counted (the message went out); the row holds it no longer.
                 slots[job.recipient.personId] = nil
                 try DeliveryJournal.record(campaignId: campaign.id!, personId: job.recipient.personId, state: .sent, attempts: journey.attempts,
                                            reply: reply, reason: logged.problem, contactId: logged.contactId, db: db)
@@ -80,7 +79,6 @@ extension Delivery {
         if journey.state == .deferred { progress.deferred += 1 }
         if journey.state == .failed { progress.failed += 1 }
         try giveBackSlot(slots.removeValue(forKey: job.recipient.personId) ?? job.recipient.capSlot)
-        try DeliveryJournal.setCapSlot(nil, campaignId: campaign.id!, personId: job.recipient.personId, db: db)
         try DeliveryJournal.record(campaignId: campaign.id!, personId: job.recipient.personId, state: journey.state, attempts: journey.attempts,
                                    retryAt: journey.retryAt.map(Timestamp.at), reply: journey.reply, reason: reason, db: db)
     }
@@ -90,7 +88,6 @@ extension Delivery {
         var journey = RecipientDelivery(state: recipient.state, attempts: recipient.attempts)
         try journey.withhold()
         try giveBackSlot(recipient.capSlot)
-        try DeliveryJournal.setCapSlot(nil, campaignId: campaign.id!, personId: recipient.personId, db: db)
         try DeliveryJournal.record(campaignId: campaign.id!, personId: recipient.personId, state: journey.state, attempts: journey.attempts,
                                    reason: reason, db: db)
         progress.due -= 1

@@ -63,15 +63,16 @@ public enum DeliveryJournal {
         }
     }
 
-    /// Writes a recipient's new state and what goes with it. A `reason` (why a recipient was
-    /// skipped or failed without a word from the server) replaces the one rendering gave.
+    /// Writes a recipient's new state and what goes with it, in one statement. A `reason` (why a
+    /// recipient was skipped or failed without a word from the server) replaces the one
+    /// rendering gave; `capSlot` is the daily count the row holds a slot of afterwards (nil: none).
     public static func record(campaignId: Int64, personId: Int64, state: RecipientState, attempts: Int, retryAt: String? = nil,
-                              reply: String? = nil, reason: String? = nil, contactId: Int64? = nil, db: Database) throws {
+                              reply: String? = nil, reason: String? = nil, contactId: Int64? = nil, capSlot: String? = nil, db: Database) throws {
         try db.cachedStatement(sql: """
             UPDATE campaign_recipient SET state = ?, attempts = ?, retry_at = ?, reply = ?, reason = COALESCE(?, reason),
-                contact_id = COALESCE(?, contact_id), updated_at = ?
+                contact_id = COALESCE(?, contact_id), cap_slot = ?, updated_at = ?
             WHERE campaign_id = ? AND person_id = ?
-            """).execute(arguments: [state.rawValue, attempts, retryAt, reply, reason, contactId, Timestamp.now(), campaignId, personId])
+            """).execute(arguments: [state.rawValue, attempts, retryAt, reply, reason, contactId, capSlot, Timestamp.now(), campaignId, personId])
     }
 
     /// Whether the recipient still stands as this run dispatched it (`sending`, after the
@@ -162,11 +163,5 @@ public enum DeliveryJournal {
             INSERT INTO smtp_daily_count(account, day, sent) VALUES (?, ?, MAX(0, ?))
             ON CONFLICT(account, day) DO UPDATE SET sent = MAX(0, sent + ?)
             """).execute(arguments: [account, day, count, count])
-    }
-
-    /// Records which daily count a recipient's message in flight holds a slot of (nil: none).
-    public static func setCapSlot(_ slot: String?, campaignId: Int64, personId: Int64, db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE campaign_recipient SET cap_slot = ? WHERE campaign_id = ? AND person_id = ?")
-            .execute(arguments: [slot, campaignId, personId])
     }
 }
