@@ -22,7 +22,7 @@ test: deps
 	swift test --skip-build
 
 # The randomized soak (two senders, kills, colleagues editing, a flaky server) for ten minutes;
-# `make test` runs it for one.
+# `make test` runs it for 90 seconds.
 soak: deps
 	swift build --build-tests
 	KONTAKT_SOAK_SECONDS=$${KONTAKT_SOAK_SECONDS:-600} swift test --skip-build --filter SoakTests

@@ -168,17 +168,22 @@ import Testing
         let s = try rendered(persons: 1500)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let folder = s.folder.appendingPathComponent("Outbox/novinky")
+        // What a sender reads: a rendering killed while moving its files into place is completed
+        // from its staging folder (the one the journal's rendering id names) before anything goes.
         func hashesAgree() throws -> Bool {
             let rows = try s.sqlite("SELECT file || ' ' || file_hash FROM campaign_recipient WHERE file IS NOT NULL").split(separator: "\n")
+            let staged = folder.appendingPathComponent(".rendering-" + (try s.sqlite("SELECT render_id FROM campaign"))).path
             let script = """
                 import hashlib, sys, os
-                folder = sys.argv[1]
-                bad = [l for l in sys.stdin.read().split("\\n") if l and hashlib.sha256(open(os.path.join(folder, l.split()[0]), "rb").read()).hexdigest() != l.split()[1]]
+                folder, staged = sys.argv[1], sys.argv[2]
+                def path(name):
+                    return os.path.join(staged, name) if os.path.exists(os.path.join(staged, name)) else os.path.join(folder, name)
+                bad = [l for l in sys.stdin.read().split("\\n") if l and hashlib.sha256(open(path(l.split()[0]), "rb").read()).hexdigest() != l.split()[1]]
                 print(len(bad))
                 """
             let process = Process()
             process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, folder.path]
+            process.arguments = ["python3", "-c", script, folder.path, staged]
             let input = Pipe(), out = Pipe()
             process.standardInput = input
             process.standardOutput = out

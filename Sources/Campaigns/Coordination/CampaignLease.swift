@@ -70,6 +70,13 @@ public final class CampaignLease: Sendable {
         }
     }
 
+    /// Checks, inside the caller's transaction, that this run still holds the lease, without
+    /// writing: a commit per message need not rewrite the lease's page each time.
+    public func confirm(db: Database) throws {
+        let holder = try CampaignLeases.holder(campaignId: campaignId, db: db)
+        guard holder?.owner == owner else { throw CampaignError.leaseLost(campaign: campaignName, holder: holder) }
+    }
+
     /// Gives the lease up; a run that cannot (the database is gone) leaves it to expire.
     public func release(database: KontaktDatabase) {
         try? database.session { db in

@@ -109,11 +109,11 @@ struct Delivery {
                 // One day for the whole pass: a pass across midnight counts on one day only.
                 let day = options.clock().date.iso
                 try commits.commit {
-                    let holding = try renewLease(now: now)
+                    let holding = try renewLease(now: now, extend: now - lastRenewal >= CampaignLease.renewal)
                     for result in finished { try record(result, now: now, day: day) }
                     jobs = holding ? try dispatch(candidates, now: now, day: day) : []
                 }
-                lastRenewal = now
+                if now - lastRenewal >= CampaignLease.renewal { lastRenewal = now }
                 results = []
             }
             for job in jobs { workers.submit(DeliveryJob(recipient: job, path: folder + "/" + job.file, redirectTo: nil)) }
@@ -155,10 +155,11 @@ struct Delivery {
 
     /// Inside the pass's commit, first: renews the lease. A run whose lease lapsed and was taken
     /// by another records what came in (where the rows are still its own) and starts nothing.
-    private mutating func renewLease(now: Double) throws -> Bool {
+    private mutating func renewLease(now: Double, extend: Bool) throws -> Bool {
         guard let lease else { return true }
         do {
-            try lease.renew(db: db, now: now)
+            // Every commit checks the lease; every `renewal` seconds one extends it.
+            if extend { try lease.renew(db: db, now: now) } else { try lease.confirm(db: db) }
             return true
         } catch let error as CampaignError {
             if stop == nil { stop = .failed(error.description) }
