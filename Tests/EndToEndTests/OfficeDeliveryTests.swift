@@ -47,23 +47,6 @@ import Testing
     }
 
 
-    /// `kontakt ARGS` started in the background, its output going to files in the session's folder.
-    func start(_ s: Session, _ arguments: [String], name: String) throws -> Process {
-        let process = Process()
-        process.executableURL = Session.binaryFolder.appendingPathComponent("kontakt")
-        process.arguments = ["--db", s.database] + arguments
-        process.currentDirectoryURL = s.folder
-        for stream in [".out", ".err"] { _ = FileManager.default.createFile(atPath: s.folder.appendingPathComponent(name + stream).path, contents: nil) }
-        process.standardOutput = try FileHandle(forWritingTo: s.folder.appendingPathComponent(name + ".out"))
-        process.standardError = try FileHandle(forWritingTo: s.folder.appendingPathComponent(name + ".err"))
-        try process.run()
-        return process
-    }
-
-    func output(_ s: Session, _ name: String) -> String {
-        [".out", ".err"].map { (try? String(contentsOf: s.folder.appendingPathComponent(name + $0), encoding: .utf8)) ?? "" }.joined()
-    }
-
     /// How many copies each address received.
     func copies(_ server: SMTPTestServer) throws -> [String: Int] {
         var copies: [String: Int] = [:]
@@ -121,12 +104,12 @@ import Testing
         try s.ok("campaign", "create", "novinky", "--template", path, "--where", "role = customer", "--referent", "novak")
         try s.ok("campaign", "render", "novinky")
         let server = try SMTPTestServer(["--slow", "3"])
-        let sender = try start(s, sendArguments(server, ["--concurrency", "2"]), name: "send")
+        let sender = try s.start(sendArguments(server, ["--concurrency", "2"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         try s.ok("person", "remove", "1", "--force")
         try s.ok("firm", "remove", "2", "--force")
         sender.waitUntilExit()
-        #expect(sender.terminationStatus == 0, "\(output(s, "send"))")
+        #expect(sender.terminationStatus == 0, "\(s.output("send"))")
         #expect(try s.sqlite("SELECT person_id || ' ' || state FROM campaign_recipient ORDER BY person_id") == "1 sent\n2 sent\n3 sent")
         // Person 1's contact belongs to the firm now; firm 2 is gone, so person 2's has none.
         #expect(try s.sqlite("SELECT firm_id || ' ' || COALESCE(person_id, '-') FROM contact WHERE kind = 'email' ORDER BY id") == "1 -\n1 3")
@@ -197,7 +180,7 @@ import Testing
         #expect(try hashesAgree())
         var killedMidway = 0
         for delay in [0.15, 0.3, 0.45, 0.6, 0.8, 1.0] {
-            let render = try start(s, ["campaign", "render", "novinky"], name: "render")
+            let render = try s.start(["campaign", "render", "novinky"], name: "render")
             Thread.sleep(forTimeInterval: delay)
             if render.isRunning { kill(render.processIdentifier, SIGKILL); killedMidway += 1 }
             render.waitUntilExit()
@@ -222,13 +205,13 @@ import Testing
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
         let arguments = sendArguments(server, ["--rate", "200/s"])
-        let first = try start(s, arguments, name: "first")
-        let second = try start(s, arguments, name: "second")
+        let first = try s.start(arguments, name: "first")
+        let second = try s.start(arguments, name: "second")
         first.waitUntilExit()
         second.waitUntilExit()
         let statuses = [first.terminationStatus, second.terminationStatus].sorted()
-        #expect(statuses == [0, 1], "\(output(s, "first")) \(output(s, "second"))")
-        let refused = first.terminationStatus == 0 ? output(s, "second") : output(s, "first")
+        #expect(statuses == [0, 1], "\(s.output("first")) \(s.output("second"))")
+        let refused = first.terminationStatus == 0 ? s.output("second") : s.output("first")
         #expect(refused.contains("is being sent by process") && refused.contains("on "), "\(refused)")
         let received = try copies(server)
         #expect(received.count == 300 && received.values.allSatisfy { $0 == 1 })
@@ -241,7 +224,7 @@ import Testing
         let s = try rendered(persons: 400)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
-        let sender = try start(s, sendArguments(server, ["--rate", "50/s"]), name: "send")
+        let sender = try s.start(sendArguments(server, ["--rate", "50/s"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         #expect(sender.isRunning)
         let status = try s.json("campaign", "status", "novinky") as? [String: Any] ?? [:]
@@ -263,13 +246,13 @@ import Testing
         try s.ok("campaign", "render", "druha")
         let server = try SMTPTestServer()
         let options = ["--smtp", "smtp://127.0.0.1:\(server.port)", "--starttls", "off", "--daily-cap", "25", "--rate", "40/s"]
-        let first = try start(s, ["campaign", "send", "novinky"] + options, name: "first")
-        let second = try start(s, ["campaign", "send", "druha"] + options, name: "second")
+        let first = try s.start(["campaign", "send", "novinky"] + options, name: "first")
+        let second = try s.start(["campaign", "send", "druha"] + options, name: "second")
         first.waitUntilExit()
         second.waitUntilExit()
         #expect(try server.captured().count == 25)
-        #expect(first.terminationStatus == 75 && second.terminationStatus == 75, "\(output(s, "first")) \(output(s, "second"))")
-        #expect(output(s, "first").contains("daily cap of 25") && output(s, "first").contains("remain to be sent"))
+        #expect(first.terminationStatus == 75 && second.terminationStatus == 75, "\(s.output("first")) \(s.output("second"))")
+        #expect(s.output("first").contains("daily cap of 25") && s.output("first").contains("remain to be sent"))
         #expect(try s.sqlite("SELECT sent FROM smtp_daily_count") == "25")
         #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending' OR cap_slot IS NOT NULL") == "0")
     }
@@ -278,7 +261,7 @@ import Testing
         let s = try rendered(persons: 200)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let server = try SMTPTestServer()
-        let sender = try start(s, sendArguments(server, ["--rate", "40/s"]), name: "send")
+        let sender = try s.start(sendArguments(server, ["--rate", "40/s"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         // sqlite3 holds the write lock for 13 s, past the sender's 10 s busy timeout.
         let holder = Process()
@@ -295,8 +278,8 @@ import Testing
         try input.fileHandleForWriting.close()
         holder.waitUntilExit()
         sender.waitUntilExit()
-        #expect(sender.terminationStatus == 0, "\(output(s, "send"))")
-        #expect(output(s, "send").contains("waiting for another writer"), "\(output(s, "send"))")
+        #expect(sender.terminationStatus == 0, "\(s.output("send"))")
+        #expect(s.output("send").contains("waiting for another writer"), "\(s.output("send"))")
         let received = try copies(server)
         #expect(received.count == 200 && received.values.allSatisfy { $0 == 1 })
         #expect(try s.sqlite("SELECT state, COUNT(*) FROM campaign_recipient GROUP BY state") == "sent|200")
@@ -307,12 +290,12 @@ import Testing
             let s = try rendered(persons: 200)
             defer { try? FileManager.default.removeItem(at: s.folder) }
             let server = try SMTPTestServer()
-            let sender = try start(s, sendArguments(server, ["--rate", "100/s"]), name: "send")
+            let sender = try s.start(sendArguments(server, ["--rate", "100/s"]), name: "send")
             Thread.sleep(forTimeInterval: 0.8)
             kill(sender.processIdentifier, signal)
             sender.waitUntilExit()
-            #expect(sender.terminationStatus == 75, "signal \(signal): \(output(s, "send"))")
-            #expect(output(s, "send").contains("remain to be sent"))
+            #expect(sender.terminationStatus == 75, "signal \(signal): \(s.output("send"))")
+            #expect(s.output("send").contains("remain to be sent"))
             #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending'") == "0")
             let sent = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sent'")) ?? 0
             let captured = try server.captured().count
@@ -328,13 +311,13 @@ import Testing
         let server = try SMTPTestServer(["--slow", "2"])
         try s.ok("person", "edit", "3", "--email", "slow-p3@brno.cz")
         try s.ok("campaign", "render", "novinky")
-        let sender = try start(s, sendArguments(server, ["--concurrency", "4"]), name: "send")
+        let sender = try s.start(sendArguments(server, ["--concurrency", "4"]), name: "send")
         Thread.sleep(forTimeInterval: 1)
         kill(sender.processIdentifier, SIGTERM)
         Thread.sleep(forTimeInterval: 0.2)
         kill(sender.processIdentifier, SIGTERM)
         sender.waitUntilExit()
-        #expect(sender.terminationStatus == 128 + SIGTERM, "\(output(s, "send"))")
+        #expect(sender.terminationStatus == 128 + SIGTERM, "\(s.output("send"))")
         let inFlight = try s.sqlite("SELECT email FROM campaign_recipient WHERE state = 'sending'").split(separator: "\n").map(String.init)
         #expect(inFlight.count <= 4)
         #expect(try send(s, server).status == 0)

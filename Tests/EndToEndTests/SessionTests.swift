@@ -35,6 +35,30 @@ final class Session {
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// `kontakt ARGS` started in the background on the session's database; with a `name`, its
+    /// output goes to NAME.out and NAME.err in the session's folder (see `output`).
+    func start(_ arguments: [String], name: String? = nil) throws -> Process {
+        let process = Process()
+        process.executableURL = Session.binaryFolder.appendingPathComponent("kontakt")
+        process.arguments = ["--db", database] + arguments
+        process.currentDirectoryURL = folder
+        if let name {
+            for stream in [".out", ".err"] { _ = FileManager.default.createFile(atPath: folder.appendingPathComponent(name + stream).path, contents: nil) }
+            process.standardOutput = try FileHandle(forWritingTo: folder.appendingPathComponent(name + ".out"))
+            process.standardError = try FileHandle(forWritingTo: folder.appendingPathComponent(name + ".err"))
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
+        try process.run()
+        return process
+    }
+
+    /// What a process `start` named wrote, standard output then standard error.
+    func output(_ name: String) -> String {
+        [".out", ".err"].map { (try? String(contentsOf: folder.appendingPathComponent(name + $0), encoding: .utf8)) ?? "" }.joined()
+    }
+
     /// The session's folder goes with it: a run leaves nothing in the temporary directory.
     deinit { try? FileManager.default.removeItem(at: folder) }
 

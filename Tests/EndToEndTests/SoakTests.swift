@@ -17,15 +17,8 @@ import Testing
 
 
     func sender(_ s: Session, port: Int, campaign: String) throws -> Process {
-        let process = Process()
-        process.executableURL = Session.binaryFolder.appendingPathComponent("kontakt")
-        process.arguments = ["--db", s.database, "campaign", "send", campaign, "--smtp", "smtp://127.0.0.1:\(port)", "--starttls", "off",
-                             "--concurrency", "4", "--retry-delay", "0.2", "--max-attempts", "1000", "--wait", "3", "--rate", "60/s"]
-        process.currentDirectoryURL = s.folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        try s.start(["campaign", "send", campaign, "--smtp", "smtp://127.0.0.1:\(port)", "--starttls", "off",
+                     "--concurrency", "4", "--retry-delay", "0.2", "--max-attempts", "1000", "--wait", "3", "--rate", "60/s"])
     }
 
     @Test func twoSendersKillsAndColleaguesEditingLoseNothingAndSendNobodyTwice() throws {

@@ -12,6 +12,19 @@ public enum PlainText {
         throw ValidationError(field: field, message: "contains the control character \(code)\(lineBreaks ? "" : " (a name or address is one line of text)"): remove it")
     }
 
+    /// The text with its control characters (C0 but the line break, DEL, C1) shown as `\u{1b}`
+    /// escapes: a message may quote what the user gave, and must not send an ESC or a CR that
+    /// rewrites the terminal.
+    public static func printable(_ text: String) -> String {
+        func escaped(_ scalar: Unicode.Scalar) -> Bool { (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value) }
+        guard text.unicodeScalars.contains(where: escaped) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if escaped(scalar) { result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16))}".unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
+    }
+
     static func isControl(_ scalar: Unicode.Scalar, lineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x09, 0x0A, 0x0D: return !lineBreaks

@@ -1,6 +1,6 @@
 // One process works on a campaign at a time: a `campaign send` or `campaign render` holds the
-// campaign's lease, renewed in every commit it makes, so a second sender is turned away with
-// the holder's name instead of mailing everyone a second time.
+// campaign's lease, confirmed in every commit it makes and extended every few seconds, so a
+// second sender is turned away with the holder's name instead of mailing everyone a second time.
 
 import Foundation
 import GRDB
@@ -10,12 +10,12 @@ import Store
 ///
 ///     let lease = try CampaignLease.acquire(campaign: "novinky", purpose: .send, database: database)
 ///     defer { lease.release(database: database) }
-///     try lease.renew(db: db, now: now)   // in each of the run's transactions
+///     try lease.confirm(db: db)            // in each of the run's transactions
+///     try lease.renew(db: db, now: now)    // every `renewal` seconds
 public final class CampaignLease: Sendable {
     public enum Purpose: String, Sendable { case send, render }
 
-    /// How long a lease lasts without renewal. A holder renews it in every commit and at least
-    /// every `renewal` seconds; one SMTP transaction may block it for up to 2 × (30 s to connect
+    /// How long a lease lasts without renewal. A holder renews it every `renewal` seconds; one SMTP transaction may block it for up to 2 × (30 s to connect
     /// + 120 s for a reply), so the lease outlasts that. On the holder's own host its process
     /// is asked instead: a live holder keeps its lease, a dead one frees it at once.
     public static let duration: Double = 360

@@ -104,16 +104,17 @@ struct Delivery {
             }
             // One commit: the results that came in, and `sending` for what goes out next.
             var jobs: [DueRecipient] = []
-            if !results.isEmpty || !candidates.isEmpty || (lease != nil && now - lastRenewal >= CampaignLease.renewal) {
+            let renewalDue = lease != nil && now - lastRenewal >= CampaignLease.renewal
+            if !results.isEmpty || !candidates.isEmpty || renewalDue {
                 let finished = results
                 // One day for the whole pass: a pass across midnight counts on one day only.
                 let day = options.clock().date.iso
                 try commits.commit {
-                    let holding = try renewLease(now: now, extend: now - lastRenewal >= CampaignLease.renewal)
+                    let holding = try renewLease(now: now, extend: renewalDue)
                     for result in finished { try record(result, now: now, day: day) }
-                    jobs = holding ? try dispatch(candidates, now: now, day: day) : []
+                    jobs = holding ? try dispatch(candidates, day: day) : []
                 }
-                if now - lastRenewal >= CampaignLease.renewal { lastRenewal = now }
+                if renewalDue { lastRenewal = now }
                 results = []
             }
             for job in jobs { workers.submit(DeliveryJob(recipient: job, path: folder + "/" + job.file, redirectTo: nil)) }
@@ -170,12 +171,12 @@ struct Delivery {
     /// Inside the pass's commit: marks `sending` each candidate that may still be sent —
     /// skipping, with the reason, those whom the CRM no longer lets have it — while the
     /// account's daily count has room. Returns the recipients to hand to the workers.
-    private mutating func dispatch(_ candidates: [DueRecipient], now: Double, day: String) throws -> [DueRecipient] {
+    private mutating func dispatch(_ candidates: [DueRecipient], day: String) throws -> [DueRecipient] {
         let slot = self.slot(on: day)
         var used: Int?
         var jobs: [DueRecipient] = []
         for candidate in candidates {
-            if let reason = try SendTimeCheck.reason(candidate, campaign: campaign.name, db: db) {
+            if let reason = try SendTimeCheck.reason(candidate, db: db) {
                 try skip(candidate, reason: reason)
                 continue
             }

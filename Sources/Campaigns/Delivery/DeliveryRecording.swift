@@ -23,28 +23,22 @@ extension Delivery {
             job = done
             journey = RecipientDelivery(state: .sending, attempts: job.recipient.attempts + 1)
             switch outcome {
-            case .accepted(let reply) where !ours:
-                // The message went out all the same: the history says so.
-                _ = try logContact(personId: job.recipient.personId, firmId: job.recipient.firmId, kind: "email", subject: job.recipient.subject,
-                                   reply: reply) { contactId in
-                    try DeliveryJournal.storeMessage(contactId: contactId, campaignId: campaign.id, messageId: job.recipient.messageId, bytes: bytes, db: db)
-                }
-                progress.sent += 1
-                return
             case .accepted(let reply):
-                try journey.accept(reply: reply)
+                // The message went out: the history says so, whoever owns the row now.
                 let logged = try logContact(personId: job.recipient.personId, firmId: job.recipient.firmId, kind: "email",
                                             subject: job.recipient.subject, reply: reply) { contactId in
                     try DeliveryJournal.storeMessage(contactId: contactId, campaignId: campaign.id, messageId: job.recipient.messageId,
                                                      bytes: bytes, db: db)
                 }
+                progress.sent += 1
+                connectionTrouble = 0
+                deferredInARow = 0
+                guard ours else { return }
+                try journey.accept(reply: reply)
                 // The slot stays counted (the message went out); the row holds it no longer.
                 slots[job.recipient.personId] = nil
                 try DeliveryJournal.record(campaignId: campaign.id!, personId: job.recipient.personId, state: .sent, attempts: journey.attempts,
                                            reply: reply, reason: logged.problem, contactId: logged.contactId, db: db)
-                progress.sent += 1
-                connectionTrouble = 0
-                deferredInARow = 0
                 return
             case .deferred where !ours, .rejected where !ours:
                 return

@@ -7,7 +7,7 @@ import Store
 
 enum SendTimeCheck {
     /// Why the recipient must not get the rendered message now; nil when they may.
-    static func reason(_ recipient: DueRecipient, campaign: String, db: Database) throws -> String? {
+    static func reason(_ recipient: DueRecipient, db: Database) throws -> String? {
         guard let now = try DeliveryJournal.current(personId: recipient.personId, db: db) else {
             return "person \(recipient.personId) was removed after the campaign was rendered"
         }

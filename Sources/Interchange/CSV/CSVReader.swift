@@ -1,5 +1,7 @@
 // Reading CSV (RFC 4180 with the delimiters spreadsheets really use) from UTF-8 bytes.
 
+import CRM
+
 /// One record of a CSV file with the line it starts on (1 is the header).
 public struct CSVRecord: Sendable {
     public let line: Int
@@ -80,7 +82,7 @@ public enum CSVReader {
                     // else means the quotes are unbalanced, and reading on would merge records.
                     if index + 1 < bytes.count, ![delimiter, 0x0A, 0x0D].contains(bytes[index + 1]) {
                         let rest = bytes[(index + 1)...].prefix { $0 != delimiter && $0 != 0x0A && $0 != 0x0D }.prefix(20)
-                        throw InterchangeError.encoding("line \(line): text after the closing quote of a field (…\"\(CSVReader.printable(Array(rest)))): "
+                        throw InterchangeError.encoding("line \(line): text after the closing quote of a field (…\"\(PlainText.printable(String(decoding: rest, as: UTF8.self)))): "
                                                         + "quote the whole field and double each quote inside it (\"\"), or leave the field unquoted")
                     }
                 } else {
@@ -112,12 +114,5 @@ public enum CSVReader {
         }
         if !field.isEmpty || !fields.isEmpty { endRecord() }
         return records
-    }
-
-    /// Bytes for an error message: UTF-8 with control characters shown as escapes.
-    static func printable(_ bytes: [UInt8]) -> String {
-        String(String(decoding: bytes, as: UTF8.self).unicodeScalars.flatMap { scalar -> [Character] in
-            scalar.value < 0x20 || scalar.value == 0x7F ? Array("\\u{\(String(scalar.value, radix: 16))}") : [Character(scalar)]
-        })
     }
 }

@@ -107,12 +107,6 @@ public enum CampaignRecords {
         try db.execute(sql: "UPDATE campaign SET render_id = ? WHERE id = ?", arguments: [id, campaignId])
     }
 
-    /// The Outbox file the journal names for a recipient, if any.
-    public static func file(campaignId: Int64, personId: Int64, db: Database) throws -> String? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT file FROM campaign_recipient WHERE campaign_id = ? AND person_id = ?"),
-                            arguments: [campaignId, personId])
-    }
-
     /// Writes journal rows in groups.
     public final class JournalWriter {
         private let rows: BatchedInsert

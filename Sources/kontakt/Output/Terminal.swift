@@ -1,22 +1,14 @@
 // Buffered standard output and error lines: the only place the CLI writes to the terminal.
 
 import ArgumentParser
+import CRM
 import Foundation
 
 enum Terminal {
     static func printError(_ message: String, prefixed: Bool = true) {
-        let text = (prefixed ? "error: " : "") + printable(message) + "\n"
+        // A message quotes what the user gave: never raw control characters to the terminal.
+        let text = (prefixed ? "error: " : "") + PlainText.printable(message) + "\n"
         FileHandle.standardError.write(Data(text.utf8))
-    }
-
-    /// A message quotes what the user gave: control characters in it (ESC starting a terminal
-    /// sequence, a CR rewriting the line) are shown as escapes, never sent to the terminal.
-    static func printable(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }) else { return text }
-        return String(String.UnicodeScalarView(text.unicodeScalars.flatMap { scalar -> [Unicode.Scalar] in
-            (scalar.value < 0x20 && scalar != "\n") || (0x7F...0x9F).contains(scalar.value)
-                ? Array("\\u{\(String(scalar.value, radix: 16))}".unicodeScalars) : [scalar]
-        }))
     }
 }
 
