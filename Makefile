@@ -1,7 +1,11 @@
 # Kontakt: `make demo` builds and runs the sample session, `make test` runs every test,
-# `make bench` prints the benchmark table.
+# `make bench` prints the benchmark table, `make install` installs kontakt under PREFIX
+# (default /usr/local; DESTDIR stages it for a package), `make uninstall` removes it.
 
-.PHONY: all build release deps demo test soak bench clean
+.PHONY: all build release deps demo test soak bench install uninstall clean
+
+PREFIX ?= /usr/local
+DESTDIR ?=
 
 all: build
 
@@ -17,20 +21,35 @@ release: deps
 demo: release
 	@scripts/demo.sh
 
+# The build and the tests keep their temporary files in .build/tmp (SwiftPM leaves a few of its
+# own behind on every run); scripts/check-leftovers fails the run when a test left one of ours.
+TEST_TMP = $(CURDIR)/.build/tmp
+
 test: deps
-	swift build --build-tests
-	swift test --skip-build
+	@mkdir -p "$(TEST_TMP)"
+	TMPDIR="$(TEST_TMP)" swift build --build-tests
+	TMPDIR="$(TEST_TMP)" swift test --skip-build
+	@scripts/check-leftovers "$(TEST_TMP)"
 
 # The randomized soak (two senders, kills, colleagues editing, a flaky server) for ten minutes;
 # `make test` runs it for 90 seconds.
 soak: deps
-	swift build --build-tests
-	KONTAKT_SOAK_SECONDS=$${KONTAKT_SOAK_SECONDS:-600} swift test --skip-build --filter SoakTests
+	@mkdir -p "$(TEST_TMP)"
+	TMPDIR="$(TEST_TMP)" swift build --build-tests
+	TMPDIR="$(TEST_TMP)" KONTAKT_SOAK_SECONDS=$${KONTAKT_SOAK_SECONDS:-600} swift test --skip-build --filter SoakTests
 
 bench: release
 	@python3 -m pip install -q mailmerge==2.3.0 2>/dev/null || echo "(mailmerge not installed: its comparison row is left out)"
 	@command -v smtp-sink >/dev/null || scripts/install-postfix-tools || echo "(smtp-sink not installed: the delivery rows are left out)"
 	@python3 Benchmarks/bench.py
 
+install: release
+	@scripts/install --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+uninstall:
+	@scripts/install --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+# Everything the build, the demo and the benchmarks wrote: the Outbox keeps only its README.
 clean:
-	rm -rf .build demo.sqlite* Outbox/demo-data Outbox/demo-smtp Outbox/novinky-demo Outbox/reports Outbox/export Benchmarks/work
+	rm -rf .build demo.sqlite demo.sqlite-wal demo.sqlite-shm Benchmarks/work
+	find Outbox -mindepth 1 ! -name README.md -exec rm -rf {} +

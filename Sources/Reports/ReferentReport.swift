@@ -63,7 +63,7 @@ public enum ReferentReport {
             }
             rows[code] = entry
         }
-        return rows.values.sorted { $0.referent < $1.referent }
+        return rows.values.sorted(byCzech: \.referent)
     }
 }
 

@@ -44,7 +44,7 @@ public final class KontaktDatabase: Sendable {
             if !Set(migrator.migrations).isSubset(of: applied) {
                 try migrator.migrate(queue)
                 for migration in try queue.read({ db in try migrator.appliedMigrations(db) }) where !applied.contains(migration) {
-                    logger.info("applied migration", metadata: ["migration": "\(migration)", "database": "\(path)"])
+                    logger.debug("applied migration", metadata: ["migration": "\(migration)", "database": "\(path)"])
                 }
             }
         } catch let error as DatabaseError {

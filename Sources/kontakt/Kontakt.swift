@@ -23,6 +23,7 @@ struct Kontakt: ParsableCommand {
             Every list and show command takes --json. Dates are ISO (2026-11-29, 2026-11-29T14:30) or Czech (29.11.2026 14:30).
             Diagnostics go to stderr at the level $KONTAKT_LOG_LEVEL names (trace, debug, info, notice, warning — the default —, error).
             """,
+        version: KontaktVersion.string,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
                       FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self])
 

@@ -196,7 +196,7 @@ import Print
                                             referent: "novak", channel: .auto, today: today, db: db)
         }
         let outbox = folder.appendingPathComponent("Outbox").path
-        let sheet = try LabelSheets.named("3x8-70x37", folder: LabelSheetFolder.path)
+        let sheet = try LabelSheetCatalog(folders: [LabelSheetFolder.path]).sheet(named: "3x8-70x37")
         let rendered = try CampaignRenderer.render(name: "novinky", database: database, outbox: outbox, today: today,
                                                    letters: LetterSettings(sender: ["Kontakt Demo s.r.o."], labelSheet: sheet))
         #expect(rendered.rendered == 3 && rendered.letters == 2)

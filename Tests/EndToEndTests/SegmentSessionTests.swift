@@ -29,7 +29,7 @@ import Testing
 
     @Test func previewCountsListsAndExplainsErrors() throws {
         let s = try salesDatabase()
-        #expect(try s.ok("segment", "preview", "territory = Morava and employees >= 50", "--count") == "2\n")
+        #expect(try s.ok("segment", "preview", "territory = Morava and employees >= 50", "--count") == "2 persons match\n")
         #expect(try s.json("segment", "preview", "territory = morava", "--firms", "--count") as? [String: Int] == ["count": 2])
         #expect(ids(try s.json("segment", "preview", "territory = morava")) == [2, 4, 1]) // Černá, Hruška, Novák
         let table = try s.ok("segment", "preview", "territory = morava", "--limit", "1")

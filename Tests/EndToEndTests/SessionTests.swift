@@ -13,6 +13,8 @@ struct Outcome {
 final class Session {
     let folder: URL
     let database: String
+    /// Where `kontakt` is run from: the build's folder, or an installed PREFIX/bin.
+    var binaries = Session.binaryFolder
 
     init() throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-e2e-\(UUID().uuidString)")
@@ -39,7 +41,7 @@ final class Session {
     /// output goes to NAME.out and NAME.err in the session's folder (see `output`).
     func start(_ arguments: [String], name: String? = nil) throws -> Process {
         let process = Process()
-        process.executableURL = Session.binaryFolder.appendingPathComponent("kontakt")
+        process.executableURL = binaries.appendingPathComponent("kontakt")
         process.arguments = ["--db", database] + arguments
         process.currentDirectoryURL = folder
         if let name {
@@ -78,7 +80,7 @@ final class Session {
 
     func run(arguments: [String], executable: String = "kontakt", withDatabase: Bool = true, environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
-        process.executableURL = Session.binaryFolder.appendingPathComponent(executable)
+        process.executableURL = (executable == "kontakt" ? binaries : Session.binaryFolder).appendingPathComponent(executable)
         process.arguments = withDatabase ? ["--db", database] + arguments : arguments
         process.currentDirectoryURL = folder
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
@@ -95,6 +97,11 @@ final class Session {
     /// Runs and requires success; returns stdout.
     @discardableResult
     func ok(_ arguments: String...) throws -> String {
+        try ok(arguments: arguments)
+    }
+
+    @discardableResult
+    func ok(arguments: [String]) throws -> String {
         let outcome = try run(arguments: arguments)
         #expect(outcome.status == 0, "kontakt \(arguments.joined(separator: " ")) failed: \(outcome.stderr)")
         return outcome.stdout

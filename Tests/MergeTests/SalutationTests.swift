@@ -21,7 +21,7 @@ import Testing
         |Michal|Pospíšil||m|Vážený pane Pospíšile|Milý Michale
         |František|Pokorný||m|Vážený pane Pokorný|Milý Františku
         |Jiří|Hájek||m|Vážený pane Hájku|Milý Jiří
-        |Lukáš|Král||m|Vážený pane Krále|Milý Lukáši
+        |Lukáš|Král||m|Vážený pane Králi|Milý Lukáši
         |Ondřej|Jelínek||m|Vážený pane Jelínku|Milý Ondřeji
         |Milan|Růžička||m|Vážený pane Růžičko|Milý Milane
         |Karel|Beneš||m|Vážený pane Beneši|Milý Karle
@@ -183,7 +183,7 @@ import Testing
         doc. MUDr.|Lenka|Procházková|Ph.D.|f|Vážená paní docentko|Milá Lenko
         prof. Ing.|Jiří|Hájek|DrSc.|m|Vážený pane profesore|Milý Jiří
         prof. PhDr.|Věra|Horáková|CSc.|f|Vážená paní profesorko|Milá Věro
-        Bc.|Lukáš|Král||m|Vážený pane Krále|Milý Lukáši
+        Bc.|Lukáš|Král||m|Vážený pane Králi|Milý Lukáši
         Bc.|Klára|Urbanová||f|Vážená paní Urbanová|Milá Kláro
         Ing.|Radek|Fiala|Ph.D.|m|Vážený pane doktore|Milý Radku
         RNDr.|Karel|Beneš||m|Vážený pane doktore|Milý Karle

@@ -18,7 +18,7 @@ import Testing
     @Test func labelsFillSheetsAfterTheSkippedOnesWithDiacriticsIntact() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sheet = try LabelSheets.named("3x8-70x37", folder: LabelSheetTests.folder)
+        let sheet = try LabelSheetCatalog(folders: [LabelSheetTests.folder]).sheet(named: "3x8-70x37")
         let pdf = folder.appendingPathComponent("stitky.pdf").path
         let report = try LabelPrinter.print(blocks(50), sheet: sheet, skip: 5, to: pdf)
         #expect(report.labels == 50 && report.pages == 3)
@@ -35,10 +35,40 @@ import Testing
         #expect(first.y >= box.y && first.y <= box.y + 12, "y \(first.y) vs \(box.y)")
     }
 
+    @Test func roundGLabelsLabelsCarryTheAddressInsideTheCircle() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let catalog = try LabelSheetCatalog(folders: [LabelSheetTests.gLabels])
+        let sheet = try #require(catalog.sheets.first { $0.shape == .round && $0.page == .a4 && $0.labelWidth >= 50 })
+        let pdf = folder.appendingPathComponent("kulate.pdf").path
+        let report = try LabelPrinter.print([["Jan Novák", "Krátká 1", "110 00  Praha 1"]], sheet: sheet, to: pdf)
+        #expect(report.labels == 1 && report.truncated.isEmpty)
+        let line = try #require(try PDFText.lines(pdf)[0].first { $0.text == "Jan Novák" })
+        let circle = sheet.box(at: 0)
+        let distance = hypot(line.x - (circle.x + circle.width / 2), line.y - (circle.y + circle.height / 2))
+        #expect(distance < circle.width / 2, "\(sheet.name): the text starts \(distance) mm from the centre of a \(circle.width) mm label")
+    }
+
+    @Test func anUnfinishedDocumentLeavesTheEarlierPDFAsItWas() throws {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let sheet = try LabelSheetCatalog(folders: [LabelSheetTests.folder]).sheet(named: "3x8-70x37")
+        let pdf = folder.appendingPathComponent("stitky.pdf").path
+        _ = try LabelPrinter.print(blocks(3), sheet: sheet, to: pdf)
+        let before = try Data(contentsOf: URL(fileURLWithPath: pdf))
+        do {
+            let document = try PDFDocument(path: pdf, pageSize: .a4)
+            document.newPage()
+            // Abandoned without finish(), as a failed run abandons it.
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: pdf)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["stitky.pdf"])
+    }
+
     @Test func aBlockTooLongShrinksThenEllipsisesAndIsReported() throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let sheet = try LabelSheets.named("4x10-48.5x25.4", folder: LabelSheetTests.folder)
+        let sheet = try LabelSheetCatalog(folders: [LabelSheetTests.folder]).sheet(named: "4x10-48.5x25.4")
         let pdf = folder.appendingPathComponent("dlouhe.pdf").path
         let blocks = [["Jan Novák", "Krátká 1", "110 00  Praha 1"],
                       ["Ing. Alžběta Nováková", "Strojírny Žďár nad Sázavou", "Náměstí 1", "591 01  Žďár nad Sázavou"],

@@ -42,7 +42,7 @@ import Testing
         let block = ["Strojírny Žďár, s.r.o.", "Ing. Alžběta Nováková", "Náměstí Republiky 1234/56", "591 01  ŽĎÁR NAD SÁZAVOU"]
 
         let labels = folder.appendingPathComponent("labels.pdf").path
-        _ = try LabelPrinter.print(Array(repeating: block, count: 14), sheet: LabelSheets.named("2x7-99.1x38.1", folder: LabelSheetTests.folder), to: labels)
+        _ = try LabelPrinter.print(Array(repeating: block, count: 14), sheet: LabelSheetCatalog(folders: [LabelSheetTests.folder]).sheet(named: "2x7-99.1x38.1"), to: labels)
         let envelopes = folder.appendingPathComponent("envelopes.pdf").path
         _ = try EnvelopePrinter.print([block], sender: ["Kontakt Demo s.r.o.", "Vinohradská 12"], format: .c5, to: envelopes)
         let letters = folder.appendingPathComponent("letters.pdf").path

@@ -95,3 +95,10 @@ public enum CzechCollation {
         return table
     }()
 }
+
+extension Sequence {
+    /// The elements in Czech alphabetical order of `text` (case only breaks ties).
+    public func sorted(byCzech text: (Element) -> String) -> [Element] {
+        map { (CzechCollation.sortKey(text($0)), $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -93,7 +93,8 @@ public enum LetterRun {
             if options.groupByFirm, let done = firm { try pipeline.push(LetterRecipient(firm: done, person: nil, attention: attention)) }
             try pipeline.finish()
             guard summary.letters > 0 else {
-                throw SendError.usage("no letters to print: the segment selects no one, or everyone lacks a required field")
+                guard let first = summary.skipped.first else { throw SendError.usage(PrintRunMessages.nobodySelected("letters")) }
+                throw SendError.usage("no letters to print: all \(summary.skipped.count) selected were skipped (\(first.owner): \(first.reason))")
             }
             try printer.finish()
             summary.pages = printer.pages

@@ -11,6 +11,7 @@ import Synchronization
 /// `g`, `ch` take `-u` (`Nováku`); soft consonants take `-i` (`Tomáši`, `Ondřeji`); `r` after a
 /// consonant becomes `-ře` (`Petře`); other consonants take `-e` (`Jane`, `Kose`). Women: `-a`
 /// becomes `-o` for first names (`Jano`); surnames (`Nováková`) and other endings stay.
+/// Checked against 500-odd names with their sources (Tests/MergeTests/VocativeCorpus.swift).
 /// `exceptions` holds the names the rules get wrong (`Švec` → `Ševče`, `Marcel` → `Marceli`).
 public enum CzechVocative {
     public static func firstName(_ name: String, gender: Gender) -> String {
@@ -46,7 +47,11 @@ public enum CzechVocative {
     /// vowel the spelling does not show, or an `e` that is not fleeting.
     static let exceptions: [String: String] = [
         "švec": "ševče", "lev": "lve", "kadlec": "kadleci", "marcel": "marceli",
-        "pavel": "pavle", "karel": "karle", "havel": "havle", "kozel": "kozle", "orel": "orle", "alois": "aloisi",
+        "pavel": "pavle", "karel": "karle", "havel": "havle", "kozel": "kozle", "orel": "orle",
+        // -l declines softly in this one (IJP: Králi), unlike Musil → Musile.
+        "král": "králi",
+        // A fleeting e the spelling does not show (ASČ: Půlpytli).
+        "půlpytel": "půlpytli",
     ]
 
     private static let softEndings: Set<Character> = ["š", "ž", "č", "ř", "c", "j", "ď", "ť", "ň", "x", "z"]
@@ -74,8 +79,11 @@ public enum CzechVocative {
         let characters = Array(name)
         let last = characters[characters.count - 1]
         let beforeLast = characters[characters.count - 2]
-        // Adjectival and foreign vowel endings stay: Černý, Krejčí, Hugo, René.
-        if ["ý", "í", "o", "u", "e", "é", "i", "y", "ů", "á"].contains(last) { return name }
+        // Adjectival and foreign vowel endings stay: Černý, Krejčí, Hugo, René; so do -e and -ě
+        // (soudce: Purkyně, Osolsobě).
+        if ["ý", "í", "o", "u", "e", "é", "ě", "i", "y", "ů", "á"].contains(last) { return name }
+        // Possessive and adjectival plural forms are indeclinable: Petrův, Tichých.
+        if name.hasSuffix("ův") || name.hasSuffix("ých") { return name }
         if last == "a" { return String(characters.dropLast()) + "o" }
         if name.hasSuffix("ch") { return name + "u" }
         // -el after a vowel keeps its e and is soft: Daniel → Danieli, Michael → Michaeli.
@@ -94,6 +102,8 @@ public enum CzechVocative {
         if velarEndings.contains(last) { return name + "u" }
         if last == "r", !vowels.contains(beforeLast) { return String(characters.dropLast()) + "ře" }
         if name.hasSuffix("ius") { return String(characters.dropLast(3)) + "ie" }
+        // -aus, -ais, -ois decline softly (Naše řeč: Krausi, Raisi, Aloisi).
+        if ["aus", "ais", "ois"].contains(where: name.hasSuffix) { return name + "i" }
         return name + "e"
     }
 

@@ -22,7 +22,7 @@ public enum LabelPrinter {
         for block in blocks {
             if slot == 0 || report.labels == 0 { document.newPage() }
             report.labels += 1
-            let fit = document.draw(lines: block, in: sheet.box(at: slot).inset(by: sheet.padding), style: style, minimumSize: sheet.minimumFontSize)
+            let fit = document.draw(lines: block, in: sheet.textBox(at: slot), style: style, minimumSize: sheet.minimumFontSize)
             if fit.truncated { report.truncated.append(report.labels) } else if fit.size < sheet.fontSize { report.shrunk.append(report.labels) }
             slot = (slot + 1) % sheet.labelsPerPage
         }

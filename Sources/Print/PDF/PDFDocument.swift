@@ -2,6 +2,11 @@
 // fontconfig fonts, so Czech diacritics come out whole and searchable).
 
 import CPangoCairo
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How a piece of text is set.
 public struct TextStyle: Sendable, Equatable {
@@ -28,6 +33,9 @@ public struct Fit: Sendable, Equatable {
 /// Pages of one size, drawn in millimetres from the top-left corner.
 public final class PDFDocument {
     public let path: String
+    /// Where the pages go until `finish` renames the file to `path`: a failed or abandoned
+    /// document never replaces an earlier PDF of the same name.
+    private let temporaryPath: String
     public let pageSize: PageSize
     private let surface: OpaquePointer
     /// The page's context, or a recording's while `record` runs.
@@ -39,14 +47,17 @@ public final class PDFDocument {
     public private(set) var pages = 0
     private var pageOpen = false
     private var finished = false
+    private var renamed = false
 
     public init(path: String, pageSize: PageSize) throws {
         self.path = path
         self.pageSize = pageSize
-        surface = cairo_pdf_surface_create(path, Points.of(pageSize.width), Points.of(pageSize.height))
+        temporaryPath = PDFDocument.temporaryPath(for: path)
+        surface = cairo_pdf_surface_create(temporaryPath, Points.of(pageSize.width), Points.of(pageSize.height))
         let status = cairo_surface_status(surface)
         guard status == CAIRO_STATUS_SUCCESS else {
             cairo_surface_destroy(surface)
+            unlink(temporaryPath)
             throw PrintError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
         pageContext = cairo_create(surface)
@@ -63,6 +74,15 @@ public final class PDFDocument {
         g_object_unref(UnsafeMutableRawPointer(layout))
         cairo_destroy(pageContext)
         cairo_surface_destroy(surface)
+        if !renamed { unlink(temporaryPath) }
+    }
+
+    /// A hidden name beside `path`, so the rename stays on one file system.
+    private static func temporaryPath(for path: String) -> String {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        return "\(folder).\(name).\(getpid())-\(UInt32.random(in: 0 ... .max)).partial"
     }
 
     /// Starts a new page (the first call starts the first).
@@ -82,6 +102,10 @@ public final class PDFDocument {
         guard status == CAIRO_STATUS_SUCCESS else {
             throw PrintError.cannotWrite(path: path, reason: String(cString: cairo_status_to_string(status)))
         }
+        guard rename(temporaryPath, path) == 0 else {
+            throw PrintError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+        }
+        renamed = true
     }
 
     /// Draws `lines` in `box`, one per line, at `style`'s size if they fit, else smaller down

@@ -14,7 +14,8 @@ public enum Referents {
     }
 
     public static func all(db: Database) throws -> [Referent] {
-        try Row.fetchAll(db, sql: "SELECT code, name, email FROM referent ORDER BY code").map(decode)
+        // In Czech order, case aside (KM after horak), as every listing.
+        try Row.fetchAll(db, sql: "SELECT code, name, email FROM referent").map(decode).sorted(byCzech: \.code)
     }
 
     public static func fetch(code: String, db: Database) throws -> Referent? {

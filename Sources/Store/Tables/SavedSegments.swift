@@ -43,7 +43,7 @@ public enum SavedSegments {
     }
 
     public static func all(db: Database) throws -> [SavedSegment] {
-        try Row.fetchAll(db, sql: "SELECT name, target, expression, created_at, updated_at FROM segment ORDER BY name").map(decode)
+        try Row.fetchAll(db, sql: "SELECT name, target, expression, created_at, updated_at FROM segment").map(decode).sorted(byCzech: \.name)
     }
 
     /// The segment of that name (letter case does not matter), or an error listing the saved ones.

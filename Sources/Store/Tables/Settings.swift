@@ -13,6 +13,8 @@ public enum Settings {
         "smtp.cacert": "a PEM file of certificate authorities to trust",
         "mail.from": "the sender when a template names none (Name <address>)",
         "print.sender": "the sender's block on envelopes and letters, lines separated by |",
+        "print.sheets": "folders of label sheet presets or gLabels templates, separated by :",
+        "templates.folder": "the folder a template named without a path is looked up in",
     ]
 
     public static func get(_ key: String, db: Database) throws -> String? {

@@ -22,7 +22,8 @@ struct CampaignCommand: ParsableCommand {
             discussion: "The template's text (and its SHA-256) and the segment's expression are stored, so later edits to the file or the saved segment do not change the campaign.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The campaign's name (letters, digits, _, - and .).") var name: String
-        @Option(help: "The template file.") var template: String
+        @Option(help: "The template: a file, or the name of a shipped one (newsletter, dopis).") var template: String
+        @OptionGroup var templates: TemplateFolderOption
         @OptionGroup var selection: SelectionOptions
         @Option(help: "The referent who sends it.") var referent: String
         @Option(help: "email, letter, or auto: e-mail to those with an address and consent, a letter (and its label) to the rest.")
@@ -35,7 +36,9 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let campaign = try global.open().write { db -> StoredCampaign in
+            let database = try global.open()
+            let template = try templates.resolve(self.template, database: database, absolute: true)
+            let campaign = try database.write { db -> StoredCampaign in
                 let (expression, target, segmentName): (String, EntityKind, String?)
                 if let segment = selection.segment {
                     let saved = try SavedSegments.fetch(name: segment, db: db)
@@ -57,21 +60,24 @@ struct CampaignCommand: ParsableCommand {
             discussion: "Recipients without an e-mail address, without consent, lacking a required field, or sharing an address with an earlier recipient are skipped with the reason. Rendering again replaces the earlier rendering until delivery begins.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The campaign's name.") var name: String
-        @Option(help: "For letters: the label sheet of their address labels (labels.pdf).") var sheet = "3x8-70x37"
-        @Option(name: .customLong("sheets"), help: "The folder of label sheet presets.") var sheetsFolder = "Templates/labels"
+        @Option(help: "For letters: the label sheet of their address labels (labels.pdf), a preset's name or a product code.") var sheet = "3x8-70x37"
+        @Option(name: .customLong("sheets"), help: ArgumentHelp("A folder of label sheet presets or gLabels templates (repeatable).", valueName: "FOLDER"))
+        var sheetsFolders: [String] = []
         @Option(help: "For letters: the sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
 
         func run() throws {
             let database = try global.open()
             let stored = try database.read { db in try Settings.get("print.sender", db: db) }
             let lines = SenderLines.parse(sender, stored: stored)
-            // The sheet matters only when there are letters; a missing preset folder prints no labels.
-            let labelSheet = FileManager.default.fileExists(atPath: sheetsFolder) ? try LabelSheets.named(sheet, folder: sheetsFolder) : nil
+            // Letters always get their labels: a sheet that cannot be found stops the rendering
+            // before anything is written, never a labels.pdf silently left out.
+            let channel = try database.read { db in try CampaignRecords.fetch(name: name, db: db).channel }
+            let labelSheet = channel == .email ? nil : try ResourceFolders.labelSheets(given: sheetsFolders, database: database).sheet(named: sheet)
             let summary = try CampaignRenderer.render(name: name, database: database, outbox: global.outbox, today: LocalClock.now().date,
                                                       letters: LetterSettings(sender: lines, labelSheet: labelSheet))
             var text = "Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all)."
             if summary.letters > 0 {
-                text += "\nOf them \(summary.letters) letter(s) in letters.pdf" + (labelSheet == nil ? "." : ", their labels in labels.pdf (\(sheet)).")
+                text += "\nOf them \(summary.letters) letter(s) in letters.pdf" + (labelSheet.map { ", their labels in labels.pdf (\($0.title), \($0.gridDescription))." } ?? ".")
             }
             print(text)
         }

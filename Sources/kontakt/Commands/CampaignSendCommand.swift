@@ -80,12 +80,13 @@ extension CampaignCommand {
             var lines = ["\(dryRun ? "Dry run: would have sent" : "Sent") \(progress.sent) message(s), deferred \(progress.deferred), failed \(progress.failed)" +
                          " in \(String(format: "%.1f", progress.elapsed)) s (\(Int(progress.rate.rounded())) messages/s)."]
             if summary.letters > 0 {
-                lines.append("Recorded \(summary.letters) printed letter(s) (letters.pdf in the campaign's Outbox folder) as sent, each with its contact.")
+                lines.append(dryRun ? "Would record \(summary.letters) printed letter(s) (letters.pdf in the campaign's Outbox folder) as sent, each with its contact."
+                             : "Recorded \(summary.letters) printed letter(s) (letters.pdf in the campaign's Outbox folder) as sent, each with its contact.")
             }
             if summary.skipped > 0 {
                 lines.append("Skipped \(summary.skipped) recipient(s) whom the CRM no longer lets have the message (removed, consent withdrawn, address changed); `kontakt campaign status \(name)` says why.")
             }
-            if summary.resumedInFlight > 0 {
+            if summary.resumedInFlight > 0 && !dryRun {
                 lines.append("\(summary.resumedInFlight) recipient(s) were in flight when the last run stopped; they were sent again and may have the message twice.")
             }
             if let stop = summary.stop {
@@ -93,6 +94,7 @@ extension CampaignCommand {
             }
             if let next = summary.nextRetry { lines.append("Deferred recipients retry from \(next) (UTC): run `kontakt campaign send \(name)` again.") }
             if progress.failed > 0 || progress.deferred > 0 { lines.append("`kontakt campaign status \(name) --json` lists them with the server's replies.") }
+            if dryRun { lines.append("Dry run: nothing was sent and nothing was recorded.") }
             print(lines.joined(separator: "\n"))
             if case .failed(let message)? = summary.stop { throw ExitMessage(message) }
             if summary.endedEarly && !dryRun { throw ExitStatus(code: 75) }
@@ -135,27 +137,29 @@ struct ExitStatus: Error {
     let code: Int32
 }
 
-/// A failure already explained in the summary: reported as the error line and a non-zero exit.
-struct ExitMessage: Error, CustomStringConvertible {
-    let description: String
-    init(_ message: String) { description = message }
-}
-
 /// The progress of a send on standard error: a bar redrawn in place on a terminal, a plain line
-/// every few seconds otherwise.
+/// every 5 seconds otherwise — the first one 5 s after the start, and a last one with the final
+/// figures when any was printed, so a log never ends on a stale snapshot before the summary.
 final class ProgressLine {
-    private let terminal = isatty(2) == 1
-    private var lastShown = 0.0
+    private let terminal: Bool
+    private var lastShown: Double
+    private var printedPlainLine = false
+
+    init(terminal: Bool = isatty(2) == 1) {
+        self.terminal = terminal
+        // A terminal draws the bar at once; a log waits for the first interval.
+        lastShown = terminal ? 0 : Date().timeIntervalSince1970
+    }
 
     func show(_ progress: SendProgress) {
         let now = Date().timeIntervalSince1970
-        guard now - lastShown >= (terminal ? 0.2 : 5), terminal || progress.done > 0 else { return }
+        guard now - lastShown >= (terminal ? 0.2 : 5) else { return }
         lastShown = now
         write(progress, final: false)
     }
 
     func finish(_ progress: SendProgress) {
-        if terminal { write(progress, final: true) }
+        if terminal || printedPlainLine { write(progress, final: true) }
     }
 
     private func write(_ progress: SendProgress, final: Bool) {
@@ -168,6 +172,7 @@ final class ProgressLine {
             line = "\r[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(progress.done)/\(progress.due) " + counts + "\u{1B}[K" + (final ? "\n" : "")
         } else {
             line = "\(progress.done)/\(progress.due): " + counts + "\n"
+            printedPlainLine = true
         }
         FileHandle.standardError.write(Data(line.utf8))
     }

@@ -30,7 +30,7 @@ struct CodeListCommand: ParsableCommand {
 
         func run() throws {
             let (book, labels) = try global.open().read { db in (try CodeLists.codeBook(db: db), try CodeLists.labels(db: db)) }
-            var names = book.lists.keys.sorted()
+            var names = book.lists.keys.sorted(byCzech: { $0 })
             if let list {
                 guard names.contains(list) else { throw StoreError.notFound(entity: "code list", id: "\"\(list)\"\(NearestMatch.hint(for: list, among: names))") }
                 names = [list]

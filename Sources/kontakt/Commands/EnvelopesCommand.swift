@@ -1,6 +1,7 @@
 // `kontakt envelopes`: one envelope per address of a segment, as a PDF of envelope-sized pages.
 
 import ArgumentParser
+import Campaigns
 import Foundation
 import Print
 import Store
@@ -29,7 +30,7 @@ struct EnvelopesCommand: ParsableCommand {
         let (selected, storedSender) = try global.open().read { db in
             (try AddressBlocks(selection, db: db), try Settings.get("print.sender", db: db))
         }
-        guard !selected.blocks.isEmpty else { throw ValidationError("the segment selects no one: no envelopes to print") }
+        guard !selected.blocks.isEmpty else { throw ExitMessage(PrintRunMessages.nobodySelected("envelopes")) }
         let senderLines = SenderLines.parse(sender, stored: storedSender)
         let path = out ?? global.outbox + "/envelopes-\(format.rawValue).pdf"
         try OutputFolder.create(for: path)

@@ -19,7 +19,8 @@ struct LettersCommand: ParsableCommand {
             subject as text) unless --no-log.
             """)
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The template file.") var file: String
+    @Argument(help: "The template: a file, or the name of a shipped one (dopis).") var template: String
+    @OptionGroup var templates: TemplateFolderOption
     @OptionGroup var selection: SelectionOptions
     @Option(help: "The referent who signs and is logged (default: the only referent, if there is one).") var referent: String?
     @Option(help: "The sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
@@ -37,6 +38,7 @@ struct LettersCommand: ParsableCommand {
             (try selection.chosenSegment(defaultTarget: .person, db: db)!, try ReferentChoice.resolve(referent, purpose: "signs", db: db), try Settings.get("print.sender", db: db))
         }
         let senderLines = SenderLines.parse(sender, stored: storedSender)
+        let file = try templates.resolve(template, database: database)
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = out ?? global.outbox + "/letters-\(name).pdf"
         try OutputFolder.create(for: path)

@@ -20,7 +20,8 @@ struct MailCommand: ParsableCommand {
             """)
     @OptionGroup var global: GlobalOptions
     @Option(help: "The person's id.") var person: Int64
-    @Option(help: "A template file (YAML front matter, Markdown body).") var template: String?
+    @Option(help: "A template: a file (YAML front matter, Markdown body), or the name of a shipped one.") var template: String?
+    @OptionGroup var templates: TemplateFolderOption
     @Option(help: "The subject, with --body-file.") var subject: String?
     @Option(name: .customLong("body-file"), help: "A plain-text file with the body, with --subject.") var bodyFile: String?
     @Option(name: .customLong("attach"), help: "A file to attach (repeatable).") var attachments: [String] = []
@@ -38,7 +39,7 @@ struct MailCommand: ParsableCommand {
         let database = try global.open()
         let content: OneOffMail.Content
         if let template {
-            content = .template(path: template)
+            content = .template(path: try templates.resolve(template, database: database))
         } else {
             guard let data = FileManager.default.contents(atPath: bodyFile!) else { throw ValidationError("cannot read the body file \(bodyFile!)") }
             content = .text(subject: subject!, body: String(decoding: data, as: UTF8.self))

@@ -19,13 +19,16 @@ struct MergeCommand: ParsableCommand {
             abstract: "Print the message a template makes for one person, as RFC 5322 (an .eml file).",
             discussion: "The template is checked first: an unknown merge field is reported at FILE:line:column with the nearest known one. Redirect to a file to open it in a mail client: kontakt merge preview Templates/nabidka.md --person 1 > nahled.eml")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The template file (YAML front matter, Markdown body).") var file: String
+        @Argument(help: "The template: a file (YAML front matter, Markdown body), or the name of a shipped one.") var template: String
+        @OptionGroup var templates: TemplateFolderOption
         @Option(help: "The person's id.") var person: Int64
         @Option(help: "The referent who sends it (referent.* fields, and the sender when the template has no from).") var referent: String?
         @Option(help: "The campaign name for {{campaign.name}}.") var campaign: String = "náhled"
 
         func run() throws {
-            let rendered = try global.open().read { db -> RenderedMessage in
+            let database = try global.open()
+            let file = try templates.resolve(template, database: database)
+            let rendered = try database.read { db -> RenderedMessage in
                 let schema = try AttributeDefinitions.schema(db: db)
                 let template = try Template.load(path: file, schema: MergeSchema(attributes: schema.definitions))
                 let listing = try Persons.fetch(id: person, schema: schema, db: db)

@@ -149,7 +149,8 @@ enum SegmentOutput {
                 writer.object { writer.field("count", Int64(total)) }
                 writer.newline()
             } else {
-                buffer.append("\(total)\n")
+                let noun = segment.target == .person ? (total == 1 ? "person matches" : "persons match") : (total == 1 ? "firm matches" : "firms match")
+                buffer.append("\(total) \(noun)\n")
             }
             return
         }
