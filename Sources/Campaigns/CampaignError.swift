@@ -12,6 +12,8 @@ public enum CampaignError: Error, CustomStringConvertible, Sendable {
     case leaseLost(campaign: String, holder: LeaseHolder?)
     /// The campaign's Outbox folder is not where the journal's files should be.
     case noOutboxFolder(campaign: String, path: String)
+    /// The campaign is archived: nothing more is rendered or sent.
+    case archived(campaign: String, at: String)
 
     public var description: String {
         switch self {
@@ -28,6 +30,8 @@ public enum CampaignError: Error, CustomStringConvertible, Sendable {
                 + "it sent nothing more: run `kontakt campaign status \(campaign)` to see where the campaign stands"
         case .noOutboxFolder(let campaign, let path):
             return "campaign \(campaign) was rendered into \(path), which does not exist: give the Outbox it was rendered into with --outbox"
+        case .archived(let campaign, let at):
+            return "campaign \(campaign) was archived at \(at): it renders and sends no more (create a new campaign to write again)"
         }
     }
 }

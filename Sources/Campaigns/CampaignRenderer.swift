@@ -102,6 +102,8 @@ public enum CampaignRenderer {
                                     schema: MergeSchema(attributes: schema.definitions))
         let segment = try Segment(campaign.expression, target: campaign.target, vocabulary: vocabulary, today: today)
         let referent = try Referents.fetch(code: campaign.referent, db: db)
+        let codeLabels = CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db))
+        let unsubscribeKey = try Secrets.key(named: UnsubscribeToken.keyName, db: db)
         try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
 
         let folder = staging.folder
@@ -123,8 +125,10 @@ public enum CampaignRenderer {
             let person = recipient.person
             let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
             if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
+            let token = person.id.map { UnsubscribeToken(campaignId: campaignId, personId: $0).signed(with: unsubscribeKey) } ?? ""
             let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
-                                       uses: template.selection)
+                                       uses: template.selection, codeLabels: codeLabels, channel: byLetter ? .letter : .email,
+                                       unsubscribeToken: token)
             // A gender told from the name is recorded as such in the manifest.
             let gender = context.salutation.gender == .unknown ? "unknown"
                 : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")

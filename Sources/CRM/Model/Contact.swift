@@ -98,17 +98,22 @@ public struct ContactInput: Sendable {
 public struct ContactReferences: Sendable {
     public let codeBook: CodeBook
     public let referents: [Referent]
+    /// History may name referents who have left (an import of old contacts); new work may not.
+    public let allowsInactive: Bool
 
-    public init(codeBook: CodeBook, referents: [Referent]) {
-        self.codeBook = codeBook; self.referents = referents
+    public init(codeBook: CodeBook, referents: [Referent], allowsInactive: Bool = false) {
+        self.codeBook = codeBook; self.referents = referents; self.allowsInactive = allowsInactive
     }
 
     func referent(_ text: String, field: String) throws -> String {
         let trimmed = text.trimmingSpaces
         if let match = referents.first(where: { $0.code == trimmed }) ?? referents.first(where: { Folding.fold($0.code) == Folding.fold(trimmed) }) {
+            guard match.active || allowsInactive else {
+                throw ValidationError(field: field, message: "referent \(match.code) (\(match.name)) has left: give another referent, or `kontakt referent activate \(match.code)`")
+            }
             return match.code
         }
-        let codes = referents.map(\.code)
+        let codes = referents.filter { $0.active || allowsInactive }.map(\.code)
         let known = codes.isEmpty ? "no referents exist yet (kontakt referent add CODE --name NAME)" : "expected one of \(codes.joined(separator: ", "))"
         throw ValidationError(field: field, message: "\"\(text)\" is not a referent: \(known)\(NearestMatch.hint(for: trimmed, among: codes))")
     }
@@ -118,6 +123,8 @@ public struct ContactReferences: Sendable {
 public enum CodeListName {
     public static let kind = "kind"
     public static let result = "result"
+    /// The labels of a firm's roles (customer, prospect, supplier).
+    public static let role = "role"
     /// The kind given to tasks created from a "next contact".
     public static let taskKind = "task"
 }

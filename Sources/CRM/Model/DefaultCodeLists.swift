@@ -4,6 +4,7 @@ public enum DefaultCodeLists {
     public static let lists: [(name: String, label: String)] = [
         (CodeListName.kind, "Druh kontaktu"),
         (CodeListName.result, "Výsledek"),
+        (CodeListName.role, "Role firmy"),
     ]
 
     public static let values: [CodeValue] = [
@@ -23,5 +24,9 @@ public enum DefaultCodeLists {
         CodeValue(list: "result", code: "competitor", label: "Zvolili konkurenci", outcome: .failure),
         CodeValue(list: "result", code: "no-budget", label: "Nemají rozpočet", outcome: .failure),
         CodeValue(list: "result", code: "timing", label: "Nevhodná doba", outcome: .failure),
+        // The labels a firm's roles show as; the codes are FirmRole's and cannot change.
+        CodeValue(list: "role", code: "customer", label: "Zákazník"),
+        CodeValue(list: "role", code: "prospect", label: "Potenciální zákazník"),
+        CodeValue(list: "role", code: "supplier", label: "Dodavatel"),
     ]
 }

@@ -4,9 +4,12 @@ public struct Referent: Hashable, Sendable {
     public var code: String
     public var name: String
     public var email: EmailAddress?
+    /// A referent who left is deactivated, not removed: their history stays theirs, but no new
+    /// contact or task goes to them.
+    public var active: Bool
 
-    public init(code: String, name: String, email: EmailAddress? = nil) {
-        self.code = code; self.name = name; self.email = email
+    public init(code: String, name: String, email: EmailAddress? = nil, active: Bool = true) {
+        self.code = code; self.name = name; self.email = email; self.active = active
     }
 
     /// Codes are short identifiers people type (`novak`, `JN`, `obchod-2`).

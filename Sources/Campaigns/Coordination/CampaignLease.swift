@@ -41,6 +41,9 @@ public final class CampaignLease: Sendable {
             var lease: CampaignLease?
             try JournalCommits(db: db).commit {
                 let campaign = try CampaignRecords.fetch(name: name, db: db)
+                if let archived = try CampaignRecords.archivedAt(campaignId: campaign.id!, db: db) {
+                    throw CampaignError.archived(campaign: campaign.name, at: archived)
+                }
                 let taken = CampaignLease(campaignId: campaign.id!, campaignName: campaign.name, purpose: purpose)
                 try taken.take(db: db, now: Date().timeIntervalSince1970)
                 lease = taken

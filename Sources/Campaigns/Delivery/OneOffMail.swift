@@ -36,7 +36,8 @@ public enum OneOffMail {
         case .template(let path):
             let template = try Template.load(path: path, schema: MergeSchema(attributes: schema.definitions))
             let firm = try Firms.fetch(id: person.firmId, schema: schema, db: db)
-            let merged = template.render(MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today))
+            let codeLabels = CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db))
+            let merged = template.render(MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, codeLabels: codeLabels))
             switch try MessageComposer.compose(merged, person: person, referent: referent, template: template, requireConsent: false) {
             case .message(let composed): message = composed
             case .skipped(let reason): throw SendError.usage("person \(personId) would get no message: \(reason)")

@@ -17,6 +17,16 @@ enum LetterComposer {
         if let first = paragraphs.first, first.hasPrefix(Markup.escaped(salutation.formal)), first.count <= salutation.formal.count + 2 {
             paragraphs.removeFirst()
         }
+        // A body that ends with its own closing (one template for e-mail and letter) keeps it
+        // in the letter's place for it, with the lines under it as the signature: never two.
+        let ownClosing = closingIndex(paragraphs, template: template)
+        var closing = template.header.closing ?? "S pozdravem"
+        var signature = referent.map { [$0.name] } ?? []
+        if let index = ownClosing {
+            closing = Markup.plain(paragraphs[index]).trimmingSpaces
+            signature = paragraphs[(index + 1)...].flatMap { $0.components(separatedBy: "\n") }.map { Markup.plain($0).trimmingSpaces }.filter { !$0.isEmpty }
+            paragraphs.removeSubrange(index...)
+        }
         if !attention.isEmpty {
             paragraphs.insert("<b>\(attentionLabel):</b> " + attention.map(Markup.escaped).joined(separator: ", "), at: 0)
         }
@@ -26,9 +36,27 @@ enum LetterComposer {
         letter.ourReference = template.header.ourReference ?? ""
         letter.handledBy = referent?.name ?? ""
         letter.date = CzechFormat.longDate(today)
-        letter.closing = template.header.closing ?? "S pozdravem"
-        letter.signature = referent.map { [$0.name] } ?? []
+        letter.closing = closing
+        letter.signature = signature
         return letter
+    }
+
+    /// Closings a letter body may end with (besides the template's own `closing`), compared
+    /// without case and a trailing comma.
+    static let closings: Set<String> = ["s pozdravem", "s přátelským pozdravem", "se srdečným pozdravem", "srdečně zdraví", "s úctou",
+                                        "s pozdravem a přáním hezkého dne", "děkuji", "děkujeme", "s díky", "mit freundlichen grüßen",
+                                        "best regards", "kind regards", "regards", "sincerely", "yours sincerely", "yours faithfully"]
+
+    /// The paragraph among the body's last four that is a closing, if any.
+    static func closingIndex(_ paragraphs: [String], template: Template) -> Int? {
+        var known = closings
+        if let own = template.header.closing { known.insert(own.lowercased()) }
+        for index in paragraphs.indices.reversed().prefix(4) {
+            var text = Markup.plain(paragraphs[index]).trimmingSpaces.lowercased()
+            if text.hasSuffix(",") { text.removeLast() }
+            if known.contains(text) { return index }
+        }
+        return nil
     }
 
     /// The template's layout options for a run of letters.

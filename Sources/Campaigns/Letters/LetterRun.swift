@@ -45,6 +45,7 @@ public enum LetterRun {
         try database.write(commit: options.log) { db in
             let schema = try AttributeDefinitions.schema(db: db)
             let template = try Template.load(path: templatePath, schema: MergeSchema(attributes: schema.definitions))
+            let codeLabels = CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db))
             let printer = try LetterPrinter(path: path, options: LetterComposer.options(template))
             var summary = Summary()
             let referent = options.referent, sender = options.sender, today = options.today
@@ -53,7 +54,8 @@ public enum LetterRun {
             let attentionLabel = options.attentionLabel
             let pipeline = Pipeline<LetterRecipient, LetterOutcome>(chunkSize: 128, prepare: { recipient in
                 let person = recipient.person, firm = recipient.firm
-                let context = MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, uses: template.selection)
+                let context = MergeContext(person: person, firm: firm, referent: referent, campaign: "", today: today, uses: template.selection,
+                                           codeLabels: codeLabels, channel: .letter)
                 let merged = template.render(context)
                 if !merged.missing.isEmpty { return .skipped("required field(s) empty: \(merged.missing.joined(separator: ", "))") }
                 let letter = LetterComposer.letter(merged, salutation: context.salutation, person: person, firm: firm, template: template,

@@ -40,6 +40,8 @@ public struct ImportReport: Sendable {
     public var imported = 0
     /// `file:line: column: what is wrong`, for rows left out with --skip-invalid.
     public var skipped: [String] = []
+    /// Rows left out as invalid (`skipped` lists every problem; a row may have several).
+    public var skippedRows = 0
     /// Open tasks created from the contacts' next contacts.
     public var tasksCreated = 0
     /// Person rows whose e-mail was already there: left out, or used to update that person.
@@ -103,6 +105,7 @@ public enum CSVImport {
             }
             let preparer = try RowPreparer(target: target, schema: schema, mapping: mapping, db: db)
             var problems: [String] = []
+            var invalidRows = 0
             // Rows already passed every check, so a database error in a group aborts the import
             // as a whole; only --skip-invalid needs each row written on its own.
             let writer = try RowWriter(schema: schema, db: db, groupSize: options.skipInvalid ? 1 : 64)
@@ -149,6 +152,7 @@ public enum CSVImport {
                         if createdTask { report.tasksCreated += 1 }
                     } catch {
                         problems.append(contentsOf: describe(error, line: record.line, path: path, mapping: mapping))
+                        invalidRows += 1
                     }
                 }
                 try writer.finish()
@@ -164,6 +168,7 @@ public enum CSVImport {
             if !problems.isEmpty {
                 guard options.skipInvalid else { throw InterchangeError.invalidRows(problems) }
                 report.skipped = problems
+                report.skippedRows = invalidRows
             }
             logger.info("imported", metadata: ["file": "\(path)", "target": "\(target.rawValue)", "imported": "\(report.imported)",
                                                "skipped": "\(problems.count)", "dryRun": "\(options.dryRun)"])

@@ -75,6 +75,11 @@ struct ColumnMapping {
             for alias in [field.name] + field.aliases { lookup[Folding.fold(alias)] = .field(field.name) }
         }
         for name in attributeNames { lookup[Folding.fold(name)] = lookup[Folding.fold(name)] ?? .attribute(name) }
+        // The attribute's label as people head a spreadsheet's column ("Počet zaměstnanců",
+        // "oblast"), case and diacritics aside; a field's or another attribute's name comes first.
+        for attribute in attributes where !attribute.label.isEmpty {
+            lookup[Folding.fold(attribute.label)] = lookup[Folding.fold(attribute.label)] ?? .attribute(attribute.name)
+        }
         let foldedOverrides = Dictionary(overrides.map { (Folding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
 
         var problems: [String] = []

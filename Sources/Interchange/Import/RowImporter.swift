@@ -42,7 +42,7 @@ struct RowPreparer: Sendable {
         }
         if target == .contacts {
             persons = try Persons.lookup(db: db)
-            references = ContactReferences(codeBook: schema.codeBook, referents: try Referents.all(db: db))
+            references = ContactReferences(codeBook: schema.codeBook, referents: try Referents.all(db: db), allowsInactive: true)
         }
     }
 

@@ -10,15 +10,20 @@ public struct MergeContext {
     /// The salutation the context uses, with whether the gender was inferred from the name.
     public let salutation: Salutation
 
-    /// - Parameter uses: the fields the template uses (`Template.selection`); nil composes every
-    ///   field.
-    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: FieldSelection? = nil) {
+    /// - Parameters:
+    ///   - uses: the fields the template uses (`Template.selection`); nil composes every field.
+    ///   - codeLabels: the labels code-list values print as (`{{territory}}` → "Morava").
+    ///   - channel: what the message becomes, for `{{#channel.letter}}…{{/channel.letter}}`.
+    ///   - unsubscribeToken: the recipient's signed token for one-click unsubscribe links.
+    public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: FieldSelection? = nil,
+                codeLabels: CodeLabels = .none, channel: MergeChannel = .email, unsubscribeToken: String = "") {
         // Only the fields a template names are composed: a campaign builds one context per
         // recipient, and most templates use a handful of fields.
         let firmUse = uses?.firm ?? .all, personUse = uses?.person ?? .all
         var values: [String: Any] = [:]
         var firmFields: [String: Any] = [:]
         func firmField(_ key: String, _ value: @autoclosure () -> Any) { if firmUse.wants(key) { firmFields[key] = value() } }
+        firmField("id", firm.id.map(String.init) ?? "")
         firmField("name", firm.name)
         firmField("ico", firm.ico?.digits ?? "")
         firmField("dic", firm.dic?.value ?? "")
@@ -31,13 +36,15 @@ public struct MergeContext {
         firmField("web", firm.web ?? "")
         firmField("address", AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).text)
         for (name, value) in firm.attributes where firmUse.wants(name) {
-            firmFields[name] = MergeContext.value(value)
-            values[name] = MergeContext.value(value)
+            let merged = MergeContext.value(value, attribute: name, on: .firm, labels: codeLabels)
+            firmFields[name] = merged
+            values[name] = merged
         }
         values["firm"] = MergeFields(firmFields)
         if let person {
             var personFields: [String: Any] = [:]
             func personField(_ key: String, _ value: @autoclosure () -> Any) { if personUse.wants(key) { personFields[key] = value() } }
+            personField("id", person.id.map(String.init) ?? "")
             personField("first", person.name.first)
             personField("last", person.name.last)
             personField("name", person.name.withTitles)
@@ -49,14 +56,17 @@ public struct MergeContext {
             personField("mobile", person.mobile ?? "")
             personField("gender", person.gender == .unknown ? "" : person.gender.rawValue)
             for (name, value) in person.attributes where personUse.wants(name) {
-                personFields[name] = MergeContext.value(value)
-                values[name] = MergeContext.value(value)
+                let merged = MergeContext.value(value, attribute: name, on: .person, labels: codeLabels)
+                personFields[name] = merged
+                values[name] = merged
             }
             values["person"] = MergeFields(personFields)
         }
         values["referent"] = MergeFields(["code": referent?.code ?? "", "name": referent?.name ?? "", "email": referent?.email?.value ?? ""])
         values["campaign"] = MergeFields(["name": campaign])
         values["today"] = MergeDate(date: today)
+        values["channel"] = MergeFields(["email": channel == .email, "letter": channel == .letter])
+        values["unsubscribe"] = MergeFields(["token": unsubscribeToken])
         salutation = Salutation(name: person?.name, gender: person?.gender ?? .unknown)
         values["salutation"] = salutation.formal
         values["salutationInformal"] = salutation.informal
@@ -64,9 +74,12 @@ public struct MergeContext {
         self.values = MergeFields(values)
     }
 
-    static func value(_ value: AttributeValue) -> Any {
+    static func value(_ value: AttributeValue, attribute: String, on entity: EntityKind, labels: CodeLabels) -> Any {
         switch value {
-        case .text(let text): return text
+        case .text(let text):
+            guard labels.isCoded(attribute, on: entity) else { return text }
+            // A code the list no longer has prints as stored.
+            return MergeCode(code: text, label: labels.label(of: text, attribute: attribute, on: entity) ?? text)
         case .number(let number): return MergeNumber(value: number)
         case .date(let date): return MergeDate(date: date)
         }
@@ -81,9 +94,16 @@ public struct MergeContext {
         switch current {
         case nil: return true
         case let text as String: return text.trimmingSpaces.isEmpty
+        case let code as MergeCode: return code.code.trimmingSpaces.isEmpty
         default: return false
         }
     }
+}
+
+/// What a message becomes: the text in `{{#channel.email}}…{{/channel.email}}` or
+/// `{{#channel.letter}}…{{/channel.letter}}` appears only there.
+public enum MergeChannel: Sendable {
+    case email, letter
 }
 
 /// Which fields of each group a template uses, worked out once per template so that building
@@ -105,9 +125,10 @@ public struct FieldSelection: Sendable {
     public init(fields: Set<String>) {
         func group(_ name: String) -> Group {
             let prefix = name + "."
-            let keys = fields.compactMap { field -> String? in
-                if field.hasPrefix(prefix) { return String(field.dropFirst(prefix.count)) }
-                return field.contains(".") ? nil : field
+            // `firm.territory.code` and `territory.code` want the attribute `territory`.
+            let keys = fields.map { field -> String in
+                let key = field.hasPrefix(prefix) ? field.dropFirst(prefix.count) : Substring(field)
+                return String(key.prefix { $0 != "." })
             }
             return Group(everything: fields.contains(name), keys: Set(keys))
         }

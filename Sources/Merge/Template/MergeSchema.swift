@@ -9,14 +9,14 @@ public struct MergeSchema: Sendable {
 
     /// Fields of every recipient, with or without a person.
     public static let builtIn: [String] = [
-        "person.first", "person.last", "person.name", "person.titleBefore", "person.titleAfter", "person.function",
+        "person.id", "person.first", "person.last", "person.name", "person.titleBefore", "person.titleAfter", "person.function",
         "person.email", "person.phone", "person.mobile", "person.gender",
-        "firm.name", "firm.ico", "firm.dic", "firm.street", "firm.city", "firm.zip", "firm.country", "firm.email",
+        "firm.id", "firm.name", "firm.ico", "firm.dic", "firm.street", "firm.city", "firm.zip", "firm.country", "firm.email",
         "firm.phone", "firm.web", "firm.address",
         "referent.code", "referent.name", "referent.email",
-        "campaign.name",
+        "campaign.name", "unsubscribe.token", "channel.email", "channel.letter",
         "today", "salutation", "salutationInformal", "vocative.first", "vocative.last",
-        "person", "firm", "referent", "campaign", "vocative",
+        "person", "firm", "referent", "campaign", "vocative", "unsubscribe", "channel",
     ]
 
     /// Transforms a field may go through: `{{money(firm.turnover)}}`.
@@ -27,8 +27,12 @@ public struct MergeSchema: Sendable {
     public init(attributes: [AttributeDefinition]) {
         var fields = Set(MergeSchema.builtIn)
         for attribute in attributes {
-            fields.insert(attribute.name)
-            fields.insert("\(attribute.entity.rawValue).\(attribute.name)")
+            let names = [attribute.name, "\(attribute.entity.rawValue).\(attribute.name)"]
+            for name in names {
+                fields.insert(name)
+                // A code-list value has its code and its label (what the bare name prints).
+                if attribute.codeList != nil { fields.formUnion([name + ".code", name + ".label"]) }
+            }
         }
         self.fields = fields
     }
@@ -65,7 +69,7 @@ public struct MergeSchema: Sendable {
             }
             guard !fields.contains(tag.name) else { continue }
             let hint = NearestMatch.hint(for: tag.name, among: fields.sorted())
-            throw error("there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
+            throw error("there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, unsubscribe.token, channel.email, channel.letter, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
         }
         if let unclosed = open.last {
             throw MergeError(file: file, line: unclosed.line, column: unclosed.column, "{{#\(unclosed.name)}} is never closed: end the section with {{/\(unclosed.name)}}")

@@ -96,12 +96,13 @@ public struct Template: Sendable {
         bcc = try header.bcc.map { try compile($0, line: 2) }
         attachments = try header.attachments.map { try compile($0, line: 2) }
         listUnsubscribe = try header.listUnsubscribe.map { try compile($0, line: 2) }
-        let (markdown, tags) = Template.protectingTags(LinkBrackets.protecting(body))
+        let (protected, tags) = Template.protectingTags(LinkBrackets.protecting(body))
+        let markdown = LineBlocks.marking(protected)
         func restoring(_ converted: String) -> String { LinkBrackets.restoring(Template.restoringTags(converted, tags)) }
-        text = try compile(restoring(MarkdownText.plain(markdown)), line: bodyLine)
-        html = try compile(LinkGuard.marking(Layout.html(restoring(MarkdownParser().html(from: markdown)))), line: bodyLine, html: true)
+        text = try compile(restoring(LineBlocks.plain(MarkdownText.plain(markdown))), line: bodyLine)
+        html = try compile(LinkGuard.marking(Layout.html(restoring(LineBlocks.html(MarkdownParser().html(from: markdown))))), line: bodyLine, html: true)
         // Pango's markup escapes like HTML: merged values are escaped the same way.
-        letter = try compile(restoring(LetterMarkup.markup(markdown)), line: bodyLine, html: true)
+        letter = try compile(restoring(LineBlocks.letter(LetterMarkup.markup(markdown))), line: bodyLine, html: true)
     }
 
     /// Renders the template for one recipient. Values in the HTML part are HTML-escaped; the

@@ -14,6 +14,7 @@ enum Migrations {
         migrator.registerMigration("v6-campaign-channels", migrate: addChannels)
         migrator.registerMigration("v7-report-summaries", migrate: ReportSummaries.create)
         migrator.registerMigration("v8-delivery-safety", migrate: addDeliverySafety)
+        migrator.registerMigration("v9-secrets-labels-referents", migrate: addSecretsLabelsAndReferentActivity)
         return migrator
     }
 
@@ -267,6 +268,29 @@ enum Migrations {
                 host TEXT NOT NULL,
                 taken_at TEXT NOT NULL,
                 expires REAL NOT NULL);
+            """)
+    }
+
+    /// Keys Kontakt signs with (the unsubscribe links' HMAC key), kept apart from the settings
+    /// so that `config list` never shows them; and the code list of the firm roles' labels, so
+    /// that an older file shows "Zákazník", not "customer", as a new one does.
+    /// Referents who left are deactivated, never removed; so are campaigns that sent (archived).
+    private static func addSecretsLabelsAndReferentActivity(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE referent ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+        // A campaign that has sent is archived, never removed: its contacts are history.
+        try db.execute(sql: "ALTER TABLE campaign ADD COLUMN archived_at TEXT")
+        try db.execute(sql: "INSERT OR IGNORE INTO code_list(name, label) VALUES ('role', 'Role firmy')")
+        try db.execute(sql: """
+            INSERT INTO code_value(list, code, label, position)
+            SELECT 'role', code, label, position FROM (SELECT 'customer' AS code, 'Zákazník' AS label, 1 AS position
+                UNION ALL SELECT 'prospect', 'Potenciální zákazník', 2 UNION ALL SELECT 'supplier', 'Dodavatel', 3)
+            WHERE NOT EXISTS (SELECT 1 FROM code_value WHERE list = 'role')
+            """)
+        try db.execute(sql: """
+            CREATE TABLE secret(
+                name TEXT PRIMARY KEY,
+                value BLOB NOT NULL,
+                created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')))
             """)
     }
 }

@@ -75,6 +75,39 @@ public enum CampaignRecords {
         return campaign(row)
     }
 
+    /// Whether the campaign is archived (and when): it sends and renders no more.
+    public static func archivedAt(campaignId: Int64, db: Database) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT archived_at FROM campaign WHERE id = ?", arguments: [campaignId])
+    }
+
+    /// How many recipients have been sent to or are being sent to (a letter recorded counts).
+    public static func dispatched(campaignId: Int64, db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM campaign_recipient WHERE campaign_id = ? AND state IN ('sent', 'sending')",
+                         arguments: [campaignId]) ?? 0
+    }
+
+    /// Removes a campaign that has sent nothing, with its journal; one that has is refused.
+    public static func remove(name: String, db: Database) throws {
+        let campaign = try fetch(name: name, db: db)
+        let sent = try dispatched(campaignId: campaign.id!, db: db)
+        guard sent == 0 else {
+            throw StoreError.conflict("campaign \(name) has sent \(sent) message(s), which are in the recipients' history: archive it with `kontakt campaign archive \(name)` instead")
+        }
+        try db.execute(sql: "DELETE FROM campaign WHERE id = ?", arguments: [campaign.id!])
+    }
+
+    /// Archives a campaign: it stays with its journal and contacts, out of `campaign list`.
+    public static func archive(name: String, db: Database) throws {
+        let campaign = try fetch(name: name, db: db)
+        try db.execute(sql: "UPDATE campaign SET archived_at = coalesce(archived_at, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) WHERE id = ?",
+                       arguments: [campaign.id!])
+    }
+
+    /// Every campaign with when it was archived, if it was.
+    public static func listing(db: Database) throws -> [(name: String, createdAt: String, archivedAt: String?)] {
+        try Row.fetchAll(db, sql: "SELECT name, created_at, archived_at FROM campaign ORDER BY created_at, name").map { ($0[0], $0[1], $0[2]) }
+    }
+
     public static func all(db: Database) throws -> [(name: String, createdAt: String)] {
         try Row.fetchAll(db, sql: "SELECT name, created_at FROM campaign ORDER BY created_at, name").map { ($0[0], $0[1]) }
     }

@@ -15,14 +15,50 @@ public enum Referents {
 
     public static func all(db: Database) throws -> [Referent] {
         // In Czech order, case aside (KM after horak), as every listing.
-        try Row.fetchAll(db, sql: "SELECT code, name, email FROM referent").map(decode).sorted(byCzech: \.code)
+        try Row.fetchAll(db, sql: "SELECT code, name, email, active FROM referent").map(decode).sorted(byCzech: \.code)
     }
 
     public static func fetch(code: String, db: Database) throws -> Referent? {
-        try Row.fetchOne(db, sql: "SELECT code, name, email FROM referent WHERE code = ?", arguments: [code]).map(decode)
+        try Row.fetchOne(db, sql: "SELECT code, name, email, active FROM referent WHERE code = ?", arguments: [code]).map(decode)
+    }
+
+    /// The referent `code`, or an error naming the known ones.
+    public static func existing(code: String, db: Database) throws -> Referent {
+        guard let referent = try fetch(code: code, db: db) else {
+            let codes = try all(db: db).map(\.code)
+            throw StoreError.notFound(entity: "referent", id: "\"\(code)\"" + (codes.isEmpty ? "" : " (known: \(codes.joined(separator: ", ")))"))
+        }
+        return referent
+    }
+
+    /// A new name or e-mail; the code, which history refers to, stays.
+    public static func edit(code: String, name: String?, email: EmailAddress??, db: Database) throws {
+        _ = try existing(code: code, db: db)
+        if let name {
+            guard !name.trimmingSpaces.isEmpty else { throw ValidationError(field: "--name", message: "a referent needs a name") }
+            try db.execute(sql: "UPDATE referent SET name = ? WHERE code = ?", arguments: [name, code])
+        }
+        if let email { try db.execute(sql: "UPDATE referent SET email = ? WHERE code = ?", arguments: [email?.value, code]) }
+    }
+
+    /// Marks the referent as left (or back); their contacts and reports keep their name.
+    public static func setActive(_ active: Bool, code: String, db: Database) throws {
+        _ = try existing(code: code, db: db)
+        try db.execute(sql: "UPDATE referent SET active = ? WHERE code = ?", arguments: [active, code])
+    }
+
+    /// Gives `from`'s open tasks to `to` (an active referent); returns how many. Done tasks and
+    /// contacts are history and stay `from`'s.
+    public static func reassignOpenTasks(from: String, to: String, db: Database) throws -> Int {
+        _ = try existing(code: from, db: db)
+        let target = try existing(code: to, db: db)
+        guard target.active else { throw ValidationError(field: "--reassign-to", message: "referent \(to) has left: give an active referent") }
+        guard from != to else { throw ValidationError(field: "--reassign-to", message: "the tasks are \(from)'s already") }
+        try db.execute(sql: "UPDATE contact SET referent = ? WHERE referent = ? AND status = 'task' AND done_at IS NULL", arguments: [to, from])
+        return db.changesCount
     }
 
     private static func decode(_ row: Row) -> Referent {
-        Referent(code: row[0], name: row[1], email: (row[2] as String?).map(EmailAddress.init(stored:)))
+        Referent(code: row[0], name: row[1], email: (row[2] as String?).map(EmailAddress.init(stored:)), active: row[3])
     }
 }

@@ -13,7 +13,7 @@ extension CampaignChannel: ExpressibleByArgument {}
 struct CampaignCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "campaign", abstract: "Mass correspondence: create a campaign, render it to the Outbox, see where it stands.",
-        subcommands: [Create.self, Render.self, Send.self, Pause.self, Status.self, List.self])
+        subcommands: [Create.self, Render.self, Send.self, Pause.self, Status.self, List.self, Remove.self, Archive.self])
 
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -150,14 +150,50 @@ struct CampaignCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the campaigns.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the campaigns (the archived ones with --all).")
         @OptionGroup var global: GlobalOptions
+        @Flag(help: "Archived campaigns too.") var all = false
 
         func run() throws {
-            let campaigns = try global.open().read { db in try CampaignRecords.all(db: db) }
-            var table = TextTable("name", "created")
-            for campaign in campaigns { table.add(campaign.name, campaign.createdAt) }
+            let campaigns = try global.open().read { db in try CampaignRecords.listing(db: db) }
+            var table = TextTable("name", "created", "archived")
+            for campaign in campaigns where all || campaign.archivedAt == nil { table.add(campaign.name, campaign.createdAt, campaign.archivedAt ?? "") }
             print(table.render())
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "remove", abstract: "Remove a campaign that has sent nothing, with its journal and its Outbox folder.",
+            discussion: "A campaign that sent is part of its recipients' history: `campaign archive` it instead.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+
+        func run() throws {
+            let database = try global.open()
+            // No run may hold it: the lease is taken (and refused while a send or rendering runs).
+            let lease = try CampaignLease.acquire(campaign: name, purpose: .render, database: database)
+            defer { lease.release(database: database) }
+            try database.write { db in try CampaignRecords.remove(name: lease.campaignName, db: db) }
+            let folder = global.outbox + "/" + lease.campaignName
+            let hadFolder = FileManager.default.fileExists(atPath: folder)
+            if hadFolder { try FileManager.default.removeItem(atPath: folder) }
+            print("Removed campaign \(lease.campaignName)" + (hadFolder ? " and its rendering in \(folder)/." : "."))
+        }
+    }
+
+    struct Archive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "archive", abstract: "Archive a campaign: it keeps its journal and contacts, leaves `campaign list`, and sends no more.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The campaign's name.") var name: String
+
+        func run() throws {
+            let database = try global.open()
+            let lease = try CampaignLease.acquire(campaign: name, purpose: .render, database: database)
+            defer { lease.release(database: database) }
+            try database.write { db in try CampaignRecords.archive(name: lease.campaignName, db: db) }
+            print("Archived campaign \(lease.campaignName); `kontakt campaign status \(lease.campaignName)` still shows it.")
         }
     }
 }

@@ -109,7 +109,7 @@ extension CampaignCommand {
         }
 
         static func number(_ text: String, _ key: String) throws -> Int {
-            guard let value = Int(text), value > 0 else { throw ValidationError("the setting \(key) is \"\(text)\", not a positive number") }
+            guard let value = Int(text), value > 0 else { throw ExitMessage("the setting \(key) is \"\(text)\", not a positive number") }
             return value
         }
     }

@@ -27,12 +27,12 @@ extension PersonCommand {
         @Option(help: "How many recent contacts to list.") var contacts = 20
 
         func run() throws {
-            let (person, firm, recent, book) = try global.open().read { db in
+            let (person, firm, recent, book, schema) = try global.open().read { db in
                 let schema = try AttributeDefinitions.schema(db: db)
                 let person = try Persons.fetch(id: id, schema: schema, db: db).person
                 var recent: [ContactListing] = []
                 try Contacts.forEach(ContactFilter(personId: id, limit: contacts), db: db) { recent.append($0) }
-                return (person, try Firms.fetch(id: person.firmId, schema: schema, db: db), recent, try CodeLists.codeBook(db: db))
+                return (person, try Firms.fetch(id: person.firmId, schema: schema, db: db), recent, try CodeLists.codeBook(db: db), schema)
             }
             let path = out ?? global.outbox + "/person-\(id).pdf"
             try OutputFolder.create(for: path)
@@ -43,7 +43,7 @@ extension PersonCommand {
                 ("Funkce", person.function ?? ""), ("E-mail", person.email?.value ?? ""), ("Telefon", person.phone ?? ""), ("Mobil", person.mobile ?? ""),
                 ("Souhlas s hromadnou poštou", person.emailConsent ? "ano" : "ne"), ("Poznámka", person.note ?? ""),
             ]
-            for name in person.attributes.keys.sorted() { fields.append((name, person.attributes[name]!.description)) }
+            for (label, value) in schema.displayed(person.attributes, of: .person) { fields.append((label, value)) }
             writer.fields(fields)
             writer.heading("Firma")
             writer.fields([("Název", firm.name), ("Adresa", AddressBlock(firmName: nil, address: firm.address).lines.joined(separator: ", ")),
@@ -68,14 +68,14 @@ extension FirmCommand {
         @Option(help: "The PDF to write (default: Outbox/firm-ID.pdf).") var out: String?
 
         func run() throws {
-            let (firm, persons, history, book) = try global.open().read { db in
+            let (firm, persons, history, book, schema) = try global.open().read { db in
                 let schema = try AttributeDefinitions.schema(db: db)
                 let firm = try Firms.fetch(id: id, schema: schema, db: db)
                 var persons: [Person] = []
                 try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }
                 var history: [ContactListing] = []
                 try Contacts.forEach(ContactFilter(firmId: id), db: db) { history.append($0) }
-                return (firm, persons, history, try CodeLists.codeBook(db: db))
+                return (firm, persons, history, try CodeLists.codeBook(db: db), schema)
             }
             let success = Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code))
             let contacts = history.filter { $0.contact.status == .contact }
@@ -86,11 +86,11 @@ extension FirmCommand {
             let writer = try DocumentWriter(path: path)
             writer.title(firm.name, subtitle: "Podklad pro jednání · \(CzechFormat.longDate(LocalClock.now().date))")
             var fields: [(String, String)] = [
-                ("IČO", firm.ico?.digits ?? ""), ("DIČ", firm.dic?.value ?? ""), ("Role", firm.roles.map(\.rawValue).joined(separator: ", ")),
+                ("IČO", firm.ico?.digits ?? ""), ("DIČ", firm.dic?.value ?? ""), ("Role", book.roleLabels(firm.roles)),
                 ("Adresa", AddressBlock(firmName: nil, address: firm.address).lines.joined(separator: ", ")), ("E-mail", firm.email?.value ?? ""),
                 ("Telefon", firm.phone ?? ""), ("Web", firm.web ?? ""), ("Poznámka", firm.note ?? ""),
             ]
-            for name in firm.attributes.keys.sorted() { fields.append((name, firm.attributes[name]!.description)) }
+            for (label, value) in schema.displayed(firm.attributes, of: .firm) { fields.append((label, value)) }
             writer.fields(fields)
             writer.heading("Souhrn")
             let dates = contacts.map(\.contact.date).sorted()

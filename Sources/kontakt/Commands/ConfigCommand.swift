@@ -50,7 +50,7 @@ struct ConfigCommand: ParsableCommand {
         func run() throws {
             try ConfigCommand.checkKnown(key)
             guard let value = try global.open().read({ db in try Settings.get(key, db: db) }) else {
-                throw ValidationError("\(key) is not set")
+                throw ExitMessage("\(key) is not set")
             }
             print(value)
         }

@@ -15,19 +15,37 @@ struct ContactCommand: ParsableCommand {
     struct Fields: ParsableArguments {
         @Option(help: "call, meeting, negotiation, letter, email, event, task (code or label).") var kind: String?
         @Option(help: "contact or task.") var status: String?
-        @Option(help: "When: 2026-11-29, 2026-11-29T14:30 or 29.11.2026 14:30 (default: now).") var date: String?
+        @Option(help: "When: 2026-11-29, 2026-11-29T14:30, 29.11.2026 14:30, today, yesterday 9:30 (default: now).") var date: String?
         @Option(help: "The referent's code.") var referent: String?
         @Option(help: "The result's code or label (promise, contract, no-interest …).") var result: String?
         @Option(help: "Short text, at most 250 characters.") var text: String?
         @Option(help: "Long note.") var note: String?
-        @Option(help: "Date of the next contact.") var nextDate: String?
+        @Option(help: "Date of the next contact: 5.12.2026, 2026-12-05, tomorrow, today + 3d, today + 2w.") var nextDate: String?
         @Option(help: "What to do next.") var nextTask: String?
         @Option(help: "Who does it (default: the referent).") var nextReferent: String?
 
-        var input: ContactInput {
-            ContactInput(date: date, status: status, kind: kind, referent: referent, result: result, text: text, note: note,
-                         nextDate: nextDate, nextTask: nextTask, nextReferent: nextReferent)
+        /// The options as the contact's input, relative dates made absolute.
+        func input() throws -> ContactInput {
+            let today = LocalClock.now().date
+            return ContactInput(date: try DateOption.absolute(date, option: "--date", today: today), status: status, kind: kind, referent: referent,
+                                result: result, text: text, note: note, nextDate: try DateOption.absolute(nextDate, option: "--next-date", today: today),
+                                nextTask: nextTask, nextReferent: nextReferent)
         }
+
+        /// Applies the options to `contact`; a refused value is named by the option it came from.
+        func apply(to contact: inout Contact, references: ContactReferences) throws {
+            do {
+                try contact.apply(try input(), references: references)
+            } catch let error as CRM.ValidationErrors {
+                throw CRM.ValidationErrors(error.errors.map { CRM.ValidationError(field: Fields.options[$0.field] ?? $0.field, message: $0.message) })
+            } catch let error as CRM.ValidationError {
+                throw CRM.ValidationError(field: Fields.options[error.field] ?? error.field, message: error.message)
+            }
+        }
+
+        /// The contact's fields by the options that set them.
+        static let options = ["date": "--date", "status": "--status", "kind": "--kind", "referent": "--referent", "result": "--result",
+                              "text": "--text", "note": "--note", "nextDate": "--next-date", "nextTask": "--next-task", "nextReferent": "--next-referent"]
     }
 
     static func references(db: Database) throws -> ContactReferences {
@@ -53,7 +71,7 @@ struct ContactCommand: ParsableCommand {
             let ids = try global.open().write { db in
                 let firmId = try firm ?? Persons.firmId(ofPerson: person!, db: db)
                 var contact = Contact(firmId: firmId, personId: person, date: LocalClock.now(), kind: "", referent: "", text: "")
-                try contact.apply(fields.input, references: try ContactCommand.references(db: db))
+                try fields.apply(to: &contact, references: try ContactCommand.references(db: db))
                 return try Contacts.record(contact, db: db)
             }
             let buffer = OutputBuffer()
@@ -78,7 +96,7 @@ struct ContactCommand: ParsableCommand {
             try global.open().write { db in
                 var contact = try Contacts.fetch(id: id, db: db).contact
                 if let person { contact.personId = person }
-                try contact.apply(fields.input, references: try ContactCommand.references(db: db))
+                try fields.apply(to: &contact, references: try ContactCommand.references(db: db))
                 try Contacts.update(contact, db: db)
             }
             print("Updated contact \(id).")
@@ -141,8 +159,9 @@ struct ContactCommand: ParsableCommand {
             try global.open().read { db in
                 var filter = ContactFilter(firmId: firm, personId: person, referent: referent, openTasksOnly: openTasks, limit: limit)
                 if let kind { filter.kind = try CodeLists.codeBook(db: db).resolve(kind, in: CodeListName.kind, field: "--kind").code }
-                filter.from = try from.map { try CivilDate(parsing: $0, field: "--from") }
-                filter.to = try to.map { try CivilDate(parsing: $0, field: "--to") }
+                let today = LocalClock.now().date
+                filter.from = try DateOption.absolute(from, option: "--from", today: today).map { try CivilDate(parsing: $0, field: "--from") }
+                filter.to = try DateOption.absolute(to, option: "--to", today: today).map { try CivilDate(parsing: $0, field: "--to") }
                 if output.json {
                     let json = JSONWriter(output: buffer)
                     try json.array { try Contacts.forEach(filter, db: db) { json.contact($0) } }
@@ -167,7 +186,7 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "When it was done (default: now).") var date: String?
 
         func run() throws {
-            let when = try date.map { try ContactDate(parsing: $0, field: "--date") } ?? LocalClock.now()
+            let when = try DateOption.absolute(date, option: "--date", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--date") } ?? LocalClock.now()
             try global.open().write { db in try Contacts.markDone(id: id, at: when, db: db) }
             print("Task \(id) done.")
         }
@@ -182,7 +201,7 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "Why, for the removal log.") var reason: String?
 
         func validate() throws {
-            if !force { throw ArgumentParser.ValidationError("contacts are permanent history: repeat with --force to remove contact \(id) (the removal is logged)") }
+            if !force { throw ExitMessage("contacts are permanent history: repeat with --force to remove contact \(id) (the removal is logged)") }
         }
 
         func run() throws {

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
     static func emit(_ bytes: [UInt8], to path: String?) throws {
         if let path {
             try OutputFolder.create(for: path)
-            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw ValidationError("cannot write \(path)") }
+            guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else { throw ExitMessage("cannot write \(path)") }
         } else {
             FileHandle.standardOutput.write(Data(bytes))
         }

@@ -87,14 +87,14 @@ struct FirmCommand: ParsableCommand {
                     }
                     json.newline()
                 } else {
-                    buffer.append(Printing.firmCard(firm))
+                    buffer.append(Printing.firmCard(firm, schema: schema))
                     var persons = TextTable("id", "name", "function", "email", "phone")
                     try Persons.forEach(firmId: id, schema: schema, db: db) {
                         persons.add(String($0.person.id!), $0.person.name.withTitles, $0.person.function ?? "", $0.person.email?.value ?? "", $0.person.phone ?? "")
                     }
                     buffer.append("\nPersons\n" + persons.render() + "\n")
                     var contacts = Printing.contactTable()
-                    try Contacts.forEach(ContactFilter(firmId: id), db: db) { Printing.addContact($0, to: &contacts) }
+                    try Contacts.forEach(ContactFilter(firmId: id), db: db) { Printing.addContact($0, to: &contacts, book: schema.codeBook) }
                     buffer.append("\nContacts, newest first\n" + contacts.render() + "\n")
                 }
             }

@@ -29,8 +29,9 @@ struct HistoryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let fromDate = try from.map { try ContactDate(parsing: $0, field: "from").date }
-        let toDate = try to.map { try ContactDate(parsing: $0, field: "to").date }
+        let today = LocalClock.now().date
+        let fromDate = try DateOption.absolute(from, option: "--from", today: today).map { try ContactDate(parsing: $0, field: "--from").date }
+        let toDate = try DateOption.absolute(to, option: "--to", today: today).map { try ContactDate(parsing: $0, field: "--to").date }
         let (listings, book, subject) = try global.open().read { db -> ([ContactListing], CodeBook, String) in
             let schema = try AttributeDefinitions.schema(db: db)
             let subject: String

@@ -53,7 +53,7 @@ struct ImportCommand: ParsableCommand {
                 json.field("rows", Int64(report.rows)); json.field("imported", Int64(report.imported))
                 json.field("tasksCreated", Int64(report.tasksCreated))
                 json.field("duplicatesSkipped", Int64(report.duplicatesSkipped)); json.field("duplicatesUpdated", Int64(report.duplicatesUpdated))
-                json.field("skipped", strings: report.skipped); json.field("dryRun", report.dryRun)
+                json.field("skipped", strings: report.skipped); json.field("skippedRows", Int64(report.skippedRows)); json.field("dryRun", report.dryRun)
             }
             json.newline()
         } else {
@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
             }
             if report.duplicatesUpdated > 0 { buffer.append("Updated \(report.duplicatesUpdated) person(s) already in the CRM with the same e-mail.\n") }
             if !report.skipped.isEmpty {
-                buffer.append("Skipped \(report.skipped.count) invalid row(s):\n" + report.skipped.joined(separator: "\n") + "\n")
+                buffer.append("Skipped \(report.skippedRows) invalid row(s) (\(report.skipped.count) problem(s)):\n" + report.skipped.joined(separator: "\n") + "\n")
             }
         }
     }

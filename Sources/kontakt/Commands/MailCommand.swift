@@ -41,7 +41,7 @@ struct MailCommand: ParsableCommand {
         if let template {
             content = .template(path: try templates.resolve(template, database: database))
         } else {
-            guard let data = FileManager.default.contents(atPath: bodyFile!) else { throw ValidationError("cannot read the body file \(bodyFile!)") }
+            guard let data = FileManager.default.contents(atPath: bodyFile!) else { throw ExitMessage("cannot read the body file \(bodyFile!)") }
             content = .text(subject: subject!, body: String(decoding: data, as: UTF8.self))
         }
         let (settings, sender, message, recipient) = try database.read { db in

@@ -39,7 +39,11 @@ struct MergeCommand: ParsableCommand {
                     }
                     return found
                 }
-                let context = MergeContext(person: listing.person, firm: firm, referent: sender, campaign: campaign, today: LocalClock.now().date)
+                // A preview's unsubscribe token names campaign 0: shaped like a campaign's, valid for none.
+                let key = try Secrets.existingKey(named: UnsubscribeToken.keyName, db: db) ?? (0 ..< 32).map { _ in UInt8.random(in: 0 ... 255) }
+                let context = MergeContext(person: listing.person, firm: firm, referent: sender, campaign: campaign, today: LocalClock.now().date,
+                                           codeLabels: CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db)),
+                                           unsubscribeToken: UnsubscribeToken(campaignId: 0, personId: person).signed(with: key))
                 switch try MessageComposer.compose(template.render(context), person: listing.person, referent: sender, template: template, requireConsent: false) {
                 case .message(let message):
                     if !listing.person.emailConsent {

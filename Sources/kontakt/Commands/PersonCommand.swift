@@ -84,7 +84,8 @@ struct PersonCommand: ParsableCommand {
         func run() throws {
             let buffer = OutputBuffer()
             try global.open().read { db in
-                let listing = try Persons.fetch(id: id, schema: try AttributeDefinitions.schema(db: db), db: db)
+                let schema = try AttributeDefinitions.schema(db: db)
+                let listing = try Persons.fetch(id: id, schema: schema, db: db)
                 if output.json {
                     let json = JSONWriter(output: buffer)
                     try json.person(listing) {
@@ -101,10 +102,10 @@ struct PersonCommand: ParsableCommand {
                     add("phone", p.phone)
                     add("mobile", p.mobile)
                     add("note", p.note)
-                    for name in p.attributes.keys.sorted() { add(name, p.attributes[name]!.description) }
+                    for (label, value) in schema.displayed(p.attributes, of: .person) { add(label, value) }
                     buffer.append(lines.joined(separator: "\n") + "\n")
                     var contacts = Printing.contactTable()
-                    try Contacts.forEach(ContactFilter(personId: id), db: db) { Printing.addContact($0, to: &contacts) }
+                    try Contacts.forEach(ContactFilter(personId: id), db: db) { Printing.addContact($0, to: &contacts, book: schema.codeBook) }
                     buffer.append("\nContacts, newest first\n" + contacts.render() + "\n")
                 }
             }

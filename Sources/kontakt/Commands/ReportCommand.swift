@@ -26,8 +26,8 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
         func scope(db: Database) throws -> ReportScope {
-            ReportScope(from: try from.map { try ContactDate(parsing: $0, field: "from").date },
-                        to: try to.map { try ContactDate(parsing: $0, field: "to").date },
+            ReportScope(from: try DateOption.absolute(from, option: "--from", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--from").date },
+                        to: try DateOption.absolute(to, option: "--to", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--to").date },
                         firms: try selection.filter(selecting: .firm, db: db), today: LocalClock.now().date)
         }
 

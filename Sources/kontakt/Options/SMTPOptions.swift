@@ -29,7 +29,7 @@ struct SMTPOptions: ParsableArguments {
         }
         var startTLS = starttls
         if startTLS == nil, let stored = try Settings.get("smtp.starttls", db: db) {
-            guard let mode = StartTLS(rawValue: stored) else { throw ValidationError("the setting smtp.starttls is \"\(stored)\": required, opportunistic or off") }
+            guard let mode = StartTLS(rawValue: stored) else { throw ExitMessage("the setting smtp.starttls is \"\(stored)\": required, opportunistic or off") }
             startTLS = mode
         }
         return try SMTPSettings(url: url, startTLS: startTLS, secret: secret(), caFile: try cacert ?? Settings.get("smtp.cacert", db: db),
@@ -39,7 +39,7 @@ struct SMTPOptions: ParsableArguments {
     /// The password or token: a file named by a flag, else the environment. Never a setting.
     private func secret() throws -> SMTPSecret? {
         func read(_ path: String, _ what: String) throws -> String {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read the \(what) file \(path)") }
+            guard let data = FileManager.default.contents(atPath: path) else { throw ExitMessage("cannot read the \(what) file \(path)") }
             return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let environment = ProcessInfo.processInfo.environment

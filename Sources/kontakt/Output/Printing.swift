@@ -26,28 +26,35 @@ enum Printing {
         }
     }
 
-    static func firmCard(_ firm: Firm) -> String {
+    /// The firm as its header in `firm show`: labels of roles, attributes and their values.
+    static func firmCard(_ firm: Firm, schema: AttributeSchema) -> String {
         var lines = ["\(firm.name)  (firm \(firm.id!))"]
         func add(_ label: String, _ value: String?) { if let value, !value.isEmpty { lines.append("  \(label.padding(11))\(value)") } }
         add("IČO", firm.ico?.digits)
         add("DIČ", firm.dic?.value)
-        add("roles", firm.roles.map(\.rawValue).joined(separator: ", "))
+        add("roles", schema.codeBook.roleLabels(firm.roles))
         add("address", AddressBlock(firmName: nil, address: firm.address).lines.joined(separator: ", "))
         add("e-mail", firm.email?.value)
         add("phone", firm.phone)
         add("web", firm.web)
         add("note", firm.note)
-        for name in firm.attributes.keys.sorted() { add(name, firm.attributes[name]!.description) }
+        for (label, value) in schema.displayed(firm.attributes, of: .firm) { add(label, value) }
         return lines.joined(separator: "\n") + "\n"
     }
 
     static func contactTable() -> TextTable { TextTable("id", "date", "kind", "status", "referent", "person", "result", "text", "next") }
 
-    static func addContact(_ listing: ContactListing, to table: inout TextTable) {
+    /// A contact's row; with `book`, its kind and result show as their labels ("Schůzka").
+    static func addContact(_ listing: ContactListing, to table: inout TextTable, book: CodeBook? = nil) {
         let c = listing.contact
+        func label(_ code: String?, in list: String) -> String {
+            guard let code else { return "" }
+            return book?.values(of: list).first { $0.code == code }?.label ?? code
+        }
         let status = c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact"
         let next = c.next.map { "\($0.date.iso) \($0.referent): \($0.task)" } ?? ""
-        table.add(cells: [String(c.id!), c.date.iso, c.kind, status, c.referent, listing.personName?.withTitles ?? "", c.result ?? "", c.text, next])
+        table.add(cells: [String(c.id!), c.date.iso, label(c.kind, in: CodeListName.kind), status, c.referent, listing.personName?.withTitles ?? "",
+                          label(c.result, in: CodeListName.result), c.text, next])
     }
 }
 

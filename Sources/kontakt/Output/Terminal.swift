@@ -30,7 +30,7 @@ final class OutputBuffer {
     /// Writes into `path` instead of standard output.
     init(path: String) throws {
         let opened = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard opened >= 0 else { throw ValidationError("cannot write \(path): \(String(cString: strerror(errno)))") }
+        guard opened >= 0 else { throw ExitMessage("cannot write \(path): \(String(cString: strerror(errno)))") }
         block = .allocate(capacity: capacity)
         descriptor = opened
     }

@@ -1,0 +1,63 @@
+// `{{unsubscribe.token}}`: a per-recipient token for one-click unsubscribe links. It names the
+// campaign and the person and carries an HMAC-SHA-256 over both with a key kept in the database
+// (table `secret`), so an endpoint can trust it without a login and nobody can make one for
+// someone else: `12.345.<22 characters>`.
+
+import COpenSSL
+import Store
+import GRDB
+
+public struct UnsubscribeToken: Sendable, Equatable {
+    public let campaignId: Int64
+    public let personId: Int64
+
+    public init(campaignId: Int64, personId: Int64) {
+        self.campaignId = campaignId
+        self.personId = personId
+    }
+
+    /// The name of the key in the `secret` table.
+    public static let keyName = "unsubscribe-hmac"
+
+    /// The token's text, signed with `key`.
+    public func signed(with key: [UInt8]) -> String {
+        "\(campaignId).\(personId)." + Self.base64URL(Self.mac(campaignId: campaignId, personId: personId, key: key))
+    }
+
+    /// The campaign and person a token names, when its signature is right; nil otherwise.
+    public static func verified(_ token: String, key: [UInt8]) -> UnsubscribeToken? {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let campaign = Int64(parts[0]), let person = Int64(parts[1]), campaign >= 0, person > 0,
+              String(campaign) == parts[0], String(person) == parts[1] else { return nil }
+        let expected = Array(base64URL(mac(campaignId: campaign, personId: person, key: key)).utf8)
+        let given = Array(parts[2].utf8)
+        guard given.count == expected.count else { return nil }
+        // Constant time: how much of a forged signature is right must not show in the timing.
+        let same = given.withUnsafeBufferPointer { a in expected.withUnsafeBufferPointer { b in CRYPTO_memcmp(a.baseAddress, b.baseAddress, a.count) } }
+        return same == 0 ? UnsubscribeToken(campaignId: campaign, personId: person) : nil
+    }
+
+    /// The first 16 bytes of HMAC-SHA-256 over the versioned campaign and person.
+    static func mac(campaignId: Int64, personId: Int64, key: [UInt8]) -> [UInt8] {
+        let message = Array("kontakt-unsubscribe:v1:\(campaignId):\(personId)".utf8)
+        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
+        var length: UInt32 = 0
+        _ = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &output, &length)
+        return Array(output.prefix(16))
+    }
+
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
+    /// Base64url without padding (RFC 4648 §5): safe in a URL's path or query as it is.
+    static func base64URL(_ bytes: [UInt8]) -> String {
+        var output: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            let chunk = Array(bytes[index ..< min(index + 3, bytes.count)])
+            let value = chunk.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (16 - 8 * $1.offset) }
+            for position in 0 ... chunk.count { output.append(alphabet[Int(value >> (18 - 6 * position)) & 63]) }
+            index += 3
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}

@@ -1,0 +1,73 @@
+// What `firm show` and `person show` print is what the user typed: attribute labels, code-list
+// value labels, role labels and contact kinds in Czech; JSON keeps the codes.
+
+import Foundation
+import Testing
+
+@Suite struct LabelsShownTests {
+    @Test func showsPrintLabelsAndJSONKeepsCodes() throws {
+        let s = try Session()
+        try s.ok("init")
+        try s.ok("codelist", "add", "territory", "--label", "Oblast")
+        try s.ok("codelist", "value", "add", "territory", "morava", "--label", "Morava")
+        try s.ok("attr", "define", "territory", "--on", "firm", "--type", "text", "--codelist", "territory", "--label", "Oblast")
+        try s.ok("attr", "define", "employees", "--on", "firm", "--type", "number", "--label", "Počet zaměstnanců")
+        try s.ok("referent", "add", "novak", "--name", "Jan Novák")
+        try s.ok("firm", "add", "Alfa s.r.o.", "--role", "customer", "--role", "prospect", "--set", "territory=morava", "--set", "employees=250")
+        try s.ok("person", "add", "--firm", "1", "--first", "Jan", "--last", "Dvořák")
+        try s.ok("contact", "add", "--firm", "1", "--kind", "meeting", "--referent", "novak", "--text", "Schůzka", "--result", "offer")
+        let shown = try s.ok("firm", "show", "1")
+        #expect(shown.contains("Oblast     Morava") && shown.contains("Počet zaměstnanců 250"), "\(shown)")
+        #expect(shown.contains("Zákazník, Potenciální zákazník"), "\(shown)")
+        #expect(shown.contains("Schůzka") && shown.contains("Zaslána nabídka"), "\(shown)")
+        #expect(!shown.contains("morava") && !shown.contains("territory"), "\(shown)")
+        let json = try s.json("firm", "show", "1") as! [String: Any]
+        #expect((json["attributes"] as? [String: Any])?["territory"] as? String == "morava")
+    }
+}
+
+@Suite struct DateOptionTests {
+    @Test func dateOptionsTakeRelativeDatesAndNameTheOptionOnce() throws {
+        let s = try Session()
+        try s.ok("init")
+        try s.ok("referent", "add", "novak", "--name", "Jan Novák")
+        try s.ok("firm", "add", "Alfa s.r.o.")
+        let added = try s.json("contact", "add", "--firm", "1", "--kind", "call", "--referent", "novak", "--text", "Volal",
+                               "--next-date", "today + 3d", "--next-task", "Poslat nabídku") as! [String: Any]
+        let taskId = try #require(added["taskId"] as? Int)
+        let task = try s.json("contact", "show", String(taskId)) as! [String: Any]
+        let expected = try s.sqlite("SELECT date('now', 'localtime', '+3 days')")
+        #expect((task["date"] as? String)?.hasPrefix(expected) == true, "\(task)")
+        let bad = try s.run("contact", "add", "--firm", "1", "--kind", "call", "--referent", "novak", "--text", "Volal",
+                            "--next-date", "zítra + 3", "--next-task", "x")
+        #expect(bad.status == 1, "\(bad.stderr)")
+        #expect(bad.stderr.components(separatedBy: "--next-date").count == 2 && !bad.stderr.contains("nextDate"), "\(bad.stderr)")
+        let listed = try s.run("contact", "list", "--from", "today - 1w", "--to", "tomorrow")
+        #expect(listed.status == 0, "\(listed.stderr)")
+    }
+}
+
+@Suite struct ImportByLabelTests {
+    @Test func columnsHeadedByAttributeLabelsImportAndSkippedRowsAreCounted() throws {
+        let s = try Session()
+        try s.ok("init")
+        try s.ok("codelist", "add", "territory", "--label", "Oblast")
+        try s.ok("codelist", "value", "add", "territory", "morava", "--label", "Morava")
+        try s.ok("attr", "define", "territory", "--on", "firm", "--type", "text", "--codelist", "territory", "--label", "Oblast")
+        try s.ok("attr", "define", "employees", "--on", "firm", "--type", "number", "--label", "Počet zaměstnanců")
+        let csv = try s.write("firmy.csv", """
+            name;OBLAST;pocet zamestnancu;zip
+            Alfa s.r.o.;Morava;250;11000
+            Beta a.s.;morava;12;60200
+            Gama s.r.o.;Slezsko;hodně;1
+            Delta s.r.o.;Morava;5;70030
+
+            """)
+        let imported = try s.ok("import", "firms", csv, "--skip-invalid")
+        #expect(imported.contains("Imported 3 of 4 firms"), "\(imported)")
+        #expect(imported.contains("Skipped 1 invalid row(s) (3 problem(s))"), "\(imported)")
+        #expect(try s.sqlite("SELECT count(*) FROM firm") == "3")
+        let shown = try s.ok("firm", "show", "2")
+        #expect(shown.contains("Oblast     Morava") && shown.contains("Počet zaměstnanců 12"), "\(shown)")
+    }
+}
