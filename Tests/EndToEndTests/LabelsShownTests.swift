@@ -71,3 +71,29 @@ import Testing
         #expect(shown.contains("Oblast     Morava") && shown.contains("Počet zaměstnanců 12"), "\(shown)")
     }
 }
+
+@Suite struct PersonAddressTests {
+    @Test func aPersonsOwnAddressIsUsedForPostAndClearedBackToTheFirms() throws {
+        let s = try Session()
+        try s.ok("init")
+        try s.ok("firm", "add", "Alfa s.r.o.", "--role", "customer", "--street", "Dlouhá 12", "--city", "Praha 1", "--zip", "11000")
+        try s.ok("person", "add", "--firm", "1", "--first", "Jan", "--last", "Dvořák", "--gender", "m",
+                 "--street", "Hauptstraße 5", "--city", "Wien", "--zip", "1010", "--country", "AT")
+        try s.ok("person", "add", "--firm", "1", "--first", "Eva", "--last", "Malá", "--gender", "f")
+        let own = try s.ok("person", "address", "1", "--private")
+        #expect(own.contains("Hauptstraße 5") && own.contains("WIEN") || own.contains("Wien"), "\(own)")
+        #expect(!own.contains("Alfa") && !own.contains("Dlouhá"), "\(own)")
+        let branch = try s.ok("person", "address", "1")
+        #expect(branch.contains("Alfa s.r.o.") && branch.contains("Hauptstraße 5"), "\(branch)")
+        #expect(try s.ok("person", "address", "2").contains("Dlouhá 12"))
+        let json = try s.json("person", "show", "1") as! [String: Any]
+        #expect((json["address"] as? [String: Any])?["country"] as? String == "AT")
+        let pdf = s.folder.appendingPathComponent("stitky.pdf").path
+        try s.ok("labels", "--sheet", "3x8-70x37", "--where", "role = customer", "--out", pdf)
+        // A foreign town without its own postal code rule is refused naming the field.
+        let bad = try s.run("person", "edit", "2", "--street", "Krátká 1")
+        #expect(bad.status == 1 && bad.stderr.contains("city"), "\(bad.stderr)")
+        try s.ok("person", "edit", "1", "--street", "", "--city", "", "--zip", "")
+        #expect(try s.ok("person", "address", "1").contains("Dlouhá 12"))
+    }
+}

@@ -13,14 +13,20 @@ public struct Person: Equatable, Sendable {
     /// Whether the person agreed to receive mass e-mail; granted unless revoked.
     public var emailConsent: Bool
     public var attributes: [String: AttributeValue]
+    /// The person's own postal address (home, a branch, abroad), when it is not the firm's:
+    /// letters, labels and `person address` use it when set.
+    public var address: PostalAddress?
 
     public init(id: Int64? = nil, firmId: Int64, name: PersonName, gender: Gender = .unknown, function: String? = nil,
                 email: EmailAddress? = nil, phone: String? = nil, mobile: String? = nil, note: String? = nil,
-                emailConsent: Bool = true, attributes: [String: AttributeValue] = [:]) {
+                emailConsent: Bool = true, attributes: [String: AttributeValue] = [:], address: PostalAddress? = nil) {
         self.id = id; self.firmId = firmId; self.name = name; self.gender = gender; self.function = function
         self.email = email; self.phone = phone; self.mobile = mobile; self.note = note
-        self.emailConsent = emailConsent; self.attributes = attributes
+        self.emailConsent = emailConsent; self.attributes = attributes; self.address = address
     }
+
+    /// Where post for the person goes: their own address when set, else the firm's.
+    public func postalAddress(firm: Firm) -> PostalAddress { address ?? firm.address }
 
     public static func create(firmId: Int64, _ input: PersonInput, schema: AttributeSchema) throws -> Person {
         var person = Person(firmId: firmId, name: PersonName(first: "", last: ""))
@@ -32,7 +38,8 @@ public struct Person: Equatable, Sendable {
     public mutating func apply(_ input: PersonInput, schema: AttributeSchema) throws {
         var errors = ValidationErrors()
         for (field, text) in [("first", input.first), ("last", input.last), ("titleBefore", input.titleBefore), ("titleAfter", input.titleAfter),
-                              ("function", input.function), ("phone", input.phone), ("mobile", input.mobile)] {
+                              ("function", input.function), ("phone", input.phone), ("mobile", input.mobile),
+                              ("street", input.street), ("city", input.city), ("zip", input.zip), ("country", input.country)] {
             errors.capture { try PlainText.check(text, field: field) }
         }
         try errors.throwIfAny()
@@ -49,18 +56,37 @@ public struct Person: Equatable, Sendable {
         if let note = input.note { self.note = Optional(note).nonBlank }
         errors.capture { if let text = input.emailConsent { emailConsent = try YesNo.parse(text, field: "emailConsent") } }
         errors.capture { try AttributeAssignment.apply(input.attributes, on: .person, schema: schema, to: &attributes) }
+        errors.capture { try applyAddress(input) }
         try errors.throwIfAny()
+    }
+
+    /// The own address: given fields change it, and when none is left the firm's applies again.
+    private mutating func applyAddress(_ input: PersonInput) throws {
+        guard input.street != nil || input.city != nil || input.zip != nil || input.country != nil else { return }
+        var own = address ?? PostalAddress()
+        if let street = input.street { own.street = Optional(street).nonBlank }
+        if let city = input.city { own.city = Optional(city).nonBlank }
+        if let country = input.country { own.country = Country(country) }
+        let zip = input.zip ?? (input.country != nil ? own.zip : nil)
+        if let zip { own.zip = try Optional(zip).nonBlank.map { try PostalCode.normalize($0, country: own.country) } }
+        if own.street == nil && own.city == nil && own.zip == nil { address = nil; return }
+        guard own.city != nil else { throw ValidationError(field: "city", message: "the person's own address needs a town (or clear it with empty --street, --city and --zip)") }
+        address = own
     }
 }
 
 /// Typed-in person fields (from options or a CSV row): nil means "not given".
 public struct PersonInput: Sendable {
     public var first, last, titleBefore, titleAfter, gender, function, email, phone, mobile, note, emailConsent: String?
+    /// The person's own postal address; all empty clears it.
+    public var street, city, zip, country: String?
     public var attributes: [AttributeAssignment]
 
     public init(first: String? = nil, last: String? = nil, titleBefore: String? = nil, titleAfter: String? = nil,
                 gender: String? = nil, function: String? = nil, email: String? = nil, phone: String? = nil,
-                mobile: String? = nil, note: String? = nil, emailConsent: String? = nil, attributes: [AttributeAssignment] = []) {
+                mobile: String? = nil, note: String? = nil, emailConsent: String? = nil, attributes: [AttributeAssignment] = [],
+                street: String? = nil, city: String? = nil, zip: String? = nil, country: String? = nil) {
+        self.street = street; self.city = city; self.zip = zip; self.country = country
         self.first = first; self.last = last; self.titleBefore = titleBefore; self.titleAfter = titleAfter
         self.gender = gender; self.function = function; self.email = email; self.phone = phone; self.mobile = mobile
         self.note = note; self.emailConsent = emailConsent; self.attributes = attributes

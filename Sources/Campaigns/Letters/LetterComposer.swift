@@ -31,7 +31,7 @@ enum LetterComposer {
             paragraphs.insert("<b>\(attentionLabel):</b> " + attention.map(Markup.escaped).joined(separator: ", "), at: 0)
         }
         var letter = Letter(sender: sender,
-                            recipient: AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: firm.address).lines,
+                            recipient: AddressBlock(firmName: firm.name, person: person?.name, gender: person?.gender ?? .unknown, address: person?.postalAddress(firm: firm) ?? firm.address).lines,
                             subject: merged.subject, salutation: salutation.formal + ",", paragraphs: paragraphs)
         letter.ourReference = template.header.ourReference ?? ""
         letter.handledBy = referent?.name ?? ""

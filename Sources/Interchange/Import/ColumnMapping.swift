@@ -37,7 +37,9 @@ public enum ImportTarget: String, CaseIterable, Sendable {
                     ("last", ["prijmeni", "last name", "lastname", "surname"]), ("titleBefore", ["titul", "titul pred", "title"]),
                     ("titleAfter", ["titul za"]), ("gender", ["pohlavi", "sex"]), ("function", ["funkce", "pozice", "job title"]),
                     ("email", ["e-mail", "mail"]), ("phone", ["telefon", "tel", "tel."]), ("mobile", ["mobil"]),
-                    ("note", ["poznamka"]), ("emailConsent", ["souhlas", "souhlas s e-mailem", "consent"])]
+                    ("note", ["poznamka"]), ("emailConsent", ["souhlas", "souhlas s e-mailem", "consent"]),
+                    ("street", ["ulice", "adresa", "ulice a cislo"]), ("city", ["mesto", "obec", "town"]),
+                    ("zip", ["psc", "postcode", "postal code"]), ("country", ["zeme", "stat"])]
         case .contacts:
             return [("firm", ["firma", "ico", "company"]), ("person", ["osoba", "kontaktni osoba"]), ("date", ["datum"]),
                     ("kind", ["druh", "druh kontaktu"]), ("status", []), ("referent", ["obchodnik"]), ("result", ["vysledek"]),

@@ -77,7 +77,8 @@ struct RowPreparer: Sendable {
     private func personInput(_ row: ImportRow) -> PersonInput {
         PersonInput(first: row["first"], last: row["last"] ?? "", titleBefore: row["titleBefore"], titleAfter: row["titleAfter"],
                     gender: row["gender"], function: row["function"], email: row["email"], phone: row["phone"],
-                    mobile: row["mobile"], note: row["note"], emailConsent: row["emailConsent"], attributes: row.attributes)
+                    mobile: row["mobile"], note: row["note"], emailConsent: row["emailConsent"], attributes: row.attributes,
+                    street: row["street"], city: row["city"], zip: row["zip"], country: row["country"])
     }
 
     private func prepareContact(_ row: ImportRow) throws -> Contact {

@@ -11,9 +11,9 @@ public struct LabelSheetCatalog: Sendable {
     public private(set) var leftOut = 0
     public let folders: [String]
 
-    /// Reads every folder: `*.yaml` presets and gLabels' `*-templates.xml`. A folder that does
-    /// not exist is an error naming it.
-    public init(folders: [String]) throws {
+    /// Reads every folder: `*.yaml` presets and, with `libraries`, gLabels' `*-templates.xml`.
+    /// A folder that does not exist is an error naming it.
+    public init(folders: [String], libraries: Bool = true) throws {
         self.folders = folders
         var names = Set<String>()
         for folder in folders {
@@ -28,12 +28,20 @@ public struct LabelSheetCatalog: Sendable {
                 let sheet = try LabelSheet(yaml: String(decoding: data, as: UTF8.self), name: String(file.dropLast(5)), file: path)
                 if names.insert(sheet.name).inserted { sheets.append(sheet) }
             }
-            if GLabelsLibrary.isLibrary(folder) {
+            if libraries, GLabelsLibrary.isLibrary(folder) {
                 let library = try GLabelsLibrary.load(folder: folder)
                 for sheet in library.sheets where names.insert(sheet.name).inserted { sheets.append(sheet) }
                 leftOut += library.leftOut
             }
         }
+    }
+
+    /// The sheet `name` names in `folders`. Kontakt's presets are tried first, and gLabels'
+    /// library (a thousand templates to parse) only read when none of them is meant: a preset
+    /// wins over a gLabels template of the same code anyway.
+    public static func sheet(named name: String, in folders: [String]) throws -> LabelSheet {
+        if let preset = try? LabelSheetCatalog(folders: folders, libraries: false).sheet(named: name) { return preset }
+        return try LabelSheetCatalog(folders: folders).sheet(named: name)
     }
 
     /// The sheet `name` names: a preset's name, or a product code with or without its maker

@@ -279,6 +279,13 @@ enum Migrations {
         try db.execute(sql: "ALTER TABLE referent ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
         // A campaign that has sent is archived, never removed: its contacts are history.
         try db.execute(sql: "ALTER TABLE campaign ADD COLUMN archived_at TEXT")
+        // A person's own postal address (home, a branch, abroad); NULL uses the firm's.
+        try db.execute(sql: """
+            ALTER TABLE person ADD COLUMN street TEXT;
+            ALTER TABLE person ADD COLUMN city TEXT;
+            ALTER TABLE person ADD COLUMN zip TEXT;
+            ALTER TABLE person ADD COLUMN country TEXT;
+            """)
         try db.execute(sql: "INSERT OR IGNORE INTO code_list(name, label) VALUES ('role', 'Role firmy')")
         try db.execute(sql: """
             INSERT INTO code_value(list, code, label, position)

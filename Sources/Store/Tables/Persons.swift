@@ -10,8 +10,8 @@ public struct PersonListing: Sendable {
 }
 
 public enum Persons {
-    static let columns = "p.id, p.firm_id, p.title_before, p.first, p.last, p.title_after, p.gender, p.function, p.email, p.phone, p.mobile, p.note, p.email_consent, f.name"
-    static let columnCount = 14
+    static let columns = "p.id, p.firm_id, p.title_before, p.first, p.last, p.title_after, p.gender, p.function, p.email, p.phone, p.mobile, p.note, p.email_consent, f.name, p.street, p.city, p.zip, p.country"
+    static let columnCount = 18
 
     @discardableResult
     public static func insert(_ person: Person, schema: AttributeSchema, db: Database) throws -> Int64 {
@@ -26,7 +26,8 @@ public enum Persons {
     /// that committed since this transaction began makes SQLite refuse the first write).
     public final class Writer {
         private static let columns = ["id", "firm_id", "title_before", "first", "last", "title_after", "sort_key", "gender",
-                                      "function", "email", "phone", "mobile", "note", "email_consent", "created_at", "updated_at"]
+                                      "function", "email", "phone", "mobile", "note", "email_consent", "street", "city", "zip", "country",
+                                      "created_at", "updated_at"]
         private let people: BatchedInsert
         private let attributes: AttributeValueWriter
         private let groupSize: Int
@@ -65,7 +66,8 @@ public enum Persons {
         guard let id = person.id else { preconditionFailure("only a stored person can be updated") }
         try db.execute(sql: """
             UPDATE person SET firm_id = ?, title_before = ?, first = ?, last = ?, title_after = ?, sort_key = ?, gender = ?,
-                              function = ?, email = ?, phone = ?, mobile = ?, note = ?, email_consent = ?, updated_at = ?
+                              function = ?, email = ?, phone = ?, mobile = ?, note = ?, email_consent = ?,
+                              street = ?, city = ?, zip = ?, country = ?, updated_at = ?
             WHERE id = ?
             """, arguments: StatementArguments(fieldValues(person) + [Timestamp.now().databaseValue, id.databaseValue]))
         try AttributeValues.person.replace(owner: id, values: person.attributes, schema: schema, db: db)
@@ -82,7 +84,9 @@ public enum Persons {
         return [person.firmId.databaseValue, name.titleBefore.databaseValue, name.first.databaseValue, name.last.databaseValue,
                 name.titleAfter.databaseValue, (sortKey ?? Persons.sortKey(for: name)).databaseValue,
                 person.gender.rawValue.databaseValue, person.function.databaseValue, person.email?.value.databaseValue ?? .null,
-                person.phone.databaseValue, person.mobile.databaseValue, person.note.databaseValue, person.emailConsent.databaseValue]
+                person.phone.databaseValue, person.mobile.databaseValue, person.note.databaseValue, person.emailConsent.databaseValue,
+                person.address?.street.databaseValue ?? .null, person.address?.city.databaseValue ?? .null,
+                person.address?.zip.databaseValue ?? .null, person.address.map { $0.country.code.databaseValue } ?? .null]
     }
 
     public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> PersonListing {
@@ -133,7 +137,11 @@ public enum Persons {
         let person = Person(id: row[0], firmId: row[1], name: name, gender: Gender(rawValue: row[6]) ?? .unknown, function: row[7],
                             email: (row[8] as String?).map(EmailAddress.init(stored:)), phone: row[9], mobile: row[10],
                             note: row[11], emailConsent: row[12])
-        return PersonListing(person: person, firmName: row[13])
+        var listing = PersonListing(person: person, firmName: row[13])
+        if let city: String = row[15] {
+            listing.person.address = PostalAddress(street: row[14], city: city, zip: row[16], country: Country((row[17] as String?) ?? "CZ"))
+        }
+        return listing
     }
 
     /// The firm a person belongs to, or an error naming the person.

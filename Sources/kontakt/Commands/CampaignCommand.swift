@@ -72,7 +72,7 @@ struct CampaignCommand: ParsableCommand {
             // Letters always get their labels: a sheet that cannot be found stops the rendering
             // before anything is written, never a labels.pdf silently left out.
             let channel = try database.read { db in try CampaignRecords.fetch(name: name, db: db).channel }
-            let labelSheet = channel == .email ? nil : try ResourceFolders.labelSheets(given: sheetsFolders, database: database).sheet(named: sheet)
+            let labelSheet = channel == .email ? nil : try ResourceFolders.labelSheet(sheet, given: sheetsFolders, database: database)
             let summary = try CampaignRenderer.render(name: name, database: database, outbox: global.outbox, today: LocalClock.now().date,
                                                       letters: LetterSettings(sender: lines, labelSheet: labelSheet))
             var text = "Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all)."

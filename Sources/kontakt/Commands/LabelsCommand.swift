@@ -41,12 +41,12 @@ struct LabelsCommand: ParsableCommand {
 
     func run() throws {
         let database = try? global.open()
-        let catalog = try ResourceFolders.labelSheets(given: sheetsFolders, database: database)
         if listSheets {
+            let catalog = try ResourceFolders.labelSheets(given: sheetsFolders, database: database)
             print(SheetListing(catalog.matching(filter ?? ""), of: catalog, filter: filter).render())
             return
         }
-        let preset = try catalog.sheet(named: sheet!)
+        let preset = try ResourceFolders.labelSheet(sheet!, given: sheetsFolders, database: database)
         guard skip < preset.labelsPerPage else {
             throw ValidationError("--skip \(skip) would skip the whole sheet of \(preset.labelsPerPage) labels")
         }

@@ -20,12 +20,16 @@ struct PersonCommand: ParsableCommand {
         @Option var phone: String?
         @Option var mobile: String?
         @Option(help: "Personal note.") var note: String?
+        @Option(help: "The person's own street (home, a branch, abroad), when post should not go to the firm's address.") var street: String?
+        @Option(help: "The person's own town; empty --street, --city and --zip return to the firm's address.") var city: String?
+        @Option(help: "The person's own ZIP code.") var zip: String?
+        @Option(help: "The person's own country (name or ISO code; default CZ).") var country: String?
         @Option(name: .customLong("set"), help: ArgumentHelp("An attribute value; an empty VALUE removes it.", valueName: "ATTR=VALUE")) var assignments: [String] = []
 
         func input(emailConsent: Bool?) throws -> PersonInput {
             PersonInput(first: first, last: last, titleBefore: titleBefore, titleAfter: titleAfter, gender: gender, function: function,
                         email: email, phone: phone, mobile: mobile, note: note, emailConsent: emailConsent.map { $0 ? "yes" : "no" },
-                        attributes: try assignments.map(AttributeAssignment.init(parsing:)))
+                        attributes: try assignments.map(AttributeAssignment.init(parsing:)), street: street, city: city, zip: zip, country: country)
         }
     }
 
@@ -102,6 +106,7 @@ struct PersonCommand: ParsableCommand {
                     add("phone", p.phone)
                     add("mobile", p.mobile)
                     add("note", p.note)
+                    add("address", p.address.map { AddressBlock(firmName: nil, address: $0).lines.joined(separator: ", ") + " (own)" })
                     for (label, value) in schema.displayed(p.attributes, of: .person) { add(label, value) }
                     buffer.append(lines.joined(separator: "\n") + "\n")
                     var contacts = Printing.contactTable()
@@ -146,7 +151,7 @@ struct PersonCommand: ParsableCommand {
                 return (listing, try Firms.fetch(id: listing.person.firmId, schema: schema, db: db))
             }
             let block = AddressBlock(firmName: `private` ? nil : firm.name, person: listing.person.name, gender: listing.person.gender,
-                                     courtesy: `private`, address: firm.address)
+                                     courtesy: `private`, address: listing.person.postalAddress(firm: firm))
             Printing.addressBlock(block, json: output.json)
         }
     }

@@ -24,7 +24,7 @@ struct AddressBlocks {
             try Persons.forEach(filter: segment.filter(selecting: .person), byFirm: true, schema: schema, db: db) { listing in
                 let person = listing.person
                 if firm?.id != person.firmId { firm = try Firms.fetch(id: person.firmId, schema: schema, db: db) }
-                blocks.append(AddressBlock(firmName: firm!.name, person: person.name, gender: person.gender, address: firm!.address).lines)
+                blocks.append(AddressBlock(firmName: firm!.name, person: person.name, gender: person.gender, address: person.postalAddress(firm: firm!)).lines)
                 owners.append("person \(person.id!)")
             }
         }

@@ -56,6 +56,11 @@ enum ResourceFolders {
         try LabelSheetCatalog(folders: labelSheetFolders(given: given, database: database))
     }
 
+    /// The sheet `name` names, reading gLabels' library only when no preset is meant.
+    static func labelSheet(_ name: String, given: [String], database: KontaktDatabase?) throws -> LabelSheet {
+        try LabelSheetCatalog.sheet(named: name, in: labelSheetFolders(given: given, database: database))
+    }
+
     /// The shipped templates' folder: `--templates`, the setting, the installed share, the source tree.
     static func templateFolders(given: String?, database: KontaktDatabase?) throws -> [String] {
         if let given { return [given] }

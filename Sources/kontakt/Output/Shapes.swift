@@ -43,6 +43,14 @@ extension JSONWriter {
             field("mobile", person.mobile)
             field("note", person.note)
             field("emailConsent", person.emailConsent)
+            if let address = person.address {
+                objectField("address") {
+                    field("street", address.street)
+                    field("city", address.city)
+                    field("zip", address.zip)
+                    field("country", address.country.code)
+                }
+            }
             attributes(person.attributes)
             try extra()
         }
