@@ -82,14 +82,14 @@ echo "== The manager's view: the referents' work, time to a deal, why deals were
 kontakt report referents
 kontakt report time-to-deal
 kontakt report loss-reasons --format csv
-kontakt report conversion --by industry --all-firms
-kontakt report conversion --by employees --bands 0,10,50,250 --all-firms
-kontakt report sources --all-firms
+kontakt report conversion --by industry
+kontakt report conversion --by employees --bands 0,10,50,250
+kontakt report sources
 for report in referents time-to-deal loss-reasons; do
   kontakt report "$report" --format html --out "Outbox/reports/$report.html"
 done
-kontakt report sources --all-firms --format html --out Outbox/reports/sources.html
-kontakt report conversion --by industry --all-firms --format html --out Outbox/reports/conversion-industry.html
+kontakt report sources --format html --out Outbox/reports/sources.html
+kontakt report conversion --by industry --format html --out Outbox/reports/conversion-industry.html
 kontakt history --firm 1 --format html --out Outbox/reports/history-firm-1.html
 kontakt export csv contacts --encoding windows-1250 --out Outbox/export/contacts.csv
 kontakt export ics --out Outbox/export/tasks.ics

@@ -11,11 +11,11 @@ public struct ConversionOptions: Sendable {
     public var attribute: String
     /// Lower bounds of bands for a number attribute (`0, 10, 50, 250` gives 0–9, 10–49, 50–249, 250+).
     public var bands: [Double]?
-    /// Every firm with contacts instead of the firms with the prospect role.
-    public var allFirms: Bool
+    /// Only firms that held this role at their first contact (from the role history).
+    public var role: Role?
 
-    public init(attribute: String, bands: [Double]? = nil, allFirms: Bool = false) {
-        self.attribute = attribute; self.bands = bands; self.allFirms = allFirms
+    public init(attribute: String, bands: [Double]? = nil, role: Role? = nil) {
+        self.attribute = attribute; self.bands = bands; self.role = role
     }
 }
 
@@ -44,6 +44,8 @@ public struct ConversionGroup: Sendable, Equatable {
 
 public struct Conversion: Sendable, Equatable {
     public var attribute: AttributeDefinition
+    /// Which firms were counted, in words (Czech), for the page and the CSV.
+    public var cohort: String = "" 
     /// In the code list's order, bands in order, other values sorted; firms without a value last.
     public var groups: [ConversionGroup]
     public var total: ConversionGroup
@@ -52,9 +54,10 @@ public struct Conversion: Sendable, Equatable {
 public enum ConversionReport {
     static let noValue = "(neuvedeno)"
 
-    /// The cohort: firms with the prospect role (or, with `allFirms`, every firm with contacts)
-    /// among the scope's firms; with a period, only those whose first contact falls in it.
-    /// Outcomes (deals, days, contracts) are counted to date.
+    /// The cohort: the scope's firms whose first contact falls in the period (every contacted
+    /// firm without one), with `role` only those that held it at that first contact. A firm
+    /// that became a customer stays in its cohort: it converted. Outcomes (deals, days,
+    /// contracts) are counted to date.
     public static func compute(options: ConversionOptions, scope: ReportScope, db: Database) throws -> Conversion {
         let schema = try AttributeDefinitions.schema(db: db)
         let definition = try schema.definition(named: options.attribute, on: .firm)
@@ -64,7 +67,6 @@ public enum ConversionReport {
         let column = AttributeValues.column(for: definition)
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
-        if !options.allFirms { conditions.append("f.is_prospect = 1") }
         if let firms = scope.firms { conditions.append("f.id IN (\(firms.idQuery))"); arguments += firms.allArguments }
         // Both this and the summary come in firm id order: one merge, no table of firms in memory.
         let values = try Row.fetchCursor(db, sql: """
@@ -101,23 +103,37 @@ public enum ConversionReport {
             total.count(progress)
         }
         let range = scope.dayRange
-        let periodGiven = scope.from != nil || scope.to != nil
-        /// Prospects nobody has contacted yet are in the cohort unless a period asks for first contacts.
+        let roles = try options.role.map { try RoleHistory(role: $0, db: db) }
+        // Firms nobody has contacted have no first contact: they are in no cohort.
         func passUncontacted(before firmId: Int64) throws {
-            while let firm = pending, firm.id < firmId {
-                if !options.allFirms, !periodGiven { add(firm.value, progress: nil) }
-                pending = try nextFirm()
-            }
+            while let firm = pending, firm.id < firmId { pending = try nextFirm() }
         }
         try DealProgress.forEachFirm(scope: scope, lanes: false, db: db) { progress in
             try passUncontacted(before: progress.firmId)
             guard let firm = pending, firm.id == progress.firmId else { return }
             pending = try nextFirm()
-            if range.contains(progress.firstContact) { add(firm.value, progress: progress) }
+            guard range.contains(progress.firstContact) else { return }
+            if let roles, !roles.held(by: firm.id, onDay: progress.firstContact) { return }
+            add(firm.value, progress: progress)
         }
-        try passUncontacted(before: Int64.max)
-        return Conversion(attribute: definition, groups: groups.values.sorted { ranks[$0.value]! < ranks[$1.value]! }, total: total)
+        return Conversion(attribute: definition, cohort: cohort(scope: scope, role: options.role, book: schema.codeBook),
+                          groups: groups.values.sorted { ranks[$0.value]! < ranks[$1.value]! }, total: total)
     }
+
+    /// "Firmy s prvním kontaktem od 1. 2. 2026 do 30. 6. 2026, při něm v roli potenciální zákazník".
+    static func cohort(scope: ReportScope, role: Role?, book: CodeBook) -> String {
+        var text: String
+        switch (scope.from, scope.to) {
+        case (nil, nil): text = "Všechny firmy s aspoň jedním kontaktem"
+        case (let from?, nil): text = "Firmy s prvním kontaktem od \(shortDate(from))"
+        case (nil, let to?): text = "Firmy s prvním kontaktem do \(shortDate(to))"
+        case (let from?, let to?): text = "Firmy s prvním kontaktem od \(shortDate(from)) do \(shortDate(to))"
+        }
+        if let role { text += ", při něm v roli \(book.roleLabels([role]).lowercased())" }
+        return text + "; obchod kdykoli do dneška"
+    }
+
+    private static func shortDate(_ date: CivilDate) -> String { "\(date.day). \(date.month). \(date.year)" }
 
     /// How a stored attribute value maps to a group, and where the group goes in the list.
     struct Grouping {
@@ -167,7 +183,7 @@ public enum ConversionReport {
     }
 
     public static let definitions = [
-        "Soubor: firmy v roli zájemce (s --all-firms každá firma s kontakty), omezené výběrem; s obdobím jen firmy, jejichž první kontakt do období spadá.",
+        "Soubor: firmy, jejichž první kontakt spadá do období (bez období každá firma s kontaktem), omezené výběrem; s --role jen ty, které měly tu roli při prvním kontaktu.",
         "Obchod: kontakt s výsledkem třídy úspěch. Úspěšnost: firmy s obchodem ÷ firmy ve skupině. Medián: dny od prvního kontaktu k prvnímu obchodu u firem s obchodem. Výsledky se počítají dodnes.",
     ]
 
@@ -182,13 +198,15 @@ public enum ConversionReport {
                        ReportColumn("firms", "firms", "Firmy"), ReportColumn("converted", "with deal", "S obchodem"),
                        ReportColumn("rate", "rate", "Úspěšnost"), ReportColumn("medianDays", "median days", "Medián (dny)")]
         if contracts { columns += [ReportColumn("contracts", "contracts", "Smlouvy"), ReportColumn("contractShare", "share of contracts", "Podíl na smlouvách")] }
+        // Which firms were counted travels with every row, so a CSV read alone still says it.
+        columns.append(ReportColumn("cohort", "cohort", "Kohorta"))
         var table = ReportTable(title: contracts ? "Zdroje informací: úspěšnost a podíl na smlouvách" : "Úspěšnost akvizic podle: \(name)",
-                                columns: columns, definitions: contracts ? sourceDefinitions : definitions)
+                                columns: columns, definitions: ["Kohorta: \(report.cohort)."] + (contracts ? sourceDefinitions : definitions))
         func row(_ group: ConversionGroup, label: ReportValue) -> [ReportValue] {
             var cells: [ReportValue] = [label, .text(group.label), .count(group.firms), .count(group.converted), .rate(group.rate),
                                         .days(DayStatistics(group.days).median)]
             if contracts { cells += [.count(group.contracts), .rate(report.total.contracts == 0 ? nil : Double(group.contracts) / Double(report.total.contracts))] }
-            return cells
+            return cells + [.text(report.cohort)]
         }
         table.rows = report.groups.map { row($0, label: .text($0.value)) } + [row(report.total, label: .total)]
         table.charts.append(ReportChart(title: "Úspěšnost podle: \(name)", categoryAxis: name, valueAxis: "podíl firem s obchodem", scale: .rate,

@@ -27,6 +27,11 @@ import Testing
 
         try s.ok("campaign", "create", "podzim", "--template", "dopis", "--where", "role = customer", "--referent", "novak", "--channel", "letter")
         try s.ok("campaign", "render", "podzim")
+        // A dry run says what it would record, records nothing, and prints no stale progress.
+        let dry = try s.run("campaign", "send", "podzim", "--dry-run")
+        #expect(dry.status == 0 && dry.stdout.contains("Would record 2 printed letter(s)") && dry.stdout.contains("nothing was recorded"), "\(dry.stdout)")
+        #expect(!dry.stdout.contains("Recorded") && !dry.stderr.contains("/2:"), "\(dry.stdout)\(dry.stderr)")
+        #expect(try s.sqlite("SELECT count(*) FROM contact WHERE kind = 'letter'") == "0")
         try s.ok("campaign", "send", "podzim")
         #expect(try s.sqlite("SELECT count(*) FROM contact WHERE kind = 'letter'") == "2")
         let before = try s.ok("report", "referents", "--format", "csv")

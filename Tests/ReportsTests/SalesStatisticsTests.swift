@@ -1,7 +1,8 @@
 // time-to-deal, loss-reasons, conversion and sources on a fixture whose every figure was
 // worked out by hand (see `fixture()`), edge cases included: a firm with contacts but no deal,
 // two deals, a contract on the very first contact, contacts without a person, a referent with
-// nothing at all, a prospect nobody has contacted, a customer outside the prospect cohort.
+// nothing at all, a prospect nobody has contacted, a customer outside the prospect cohort, and a
+// role changed after (and one before) a firm's first contact.
 
 import CRM
 import Foundation
@@ -114,17 +115,60 @@ import Testing
     @Test func conversionByACodeListAttribute() throws {
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try fixture()
-        let prospects = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry"), scope: try scope(), db: db) }
-        // Prospects Alfa, Beta, Epsilon (it) and Gama (automotive); Delta is a customer only. Code-list order.
-        #expect(groups(prospects) == ["it|Informační technologie|3|2|5.0|3", "automotive|Automobilový průmysl|1|0|-|0"])
-        #expect(prospects.total.firms == 4 && prospects.total.converted == 2 && prospects.total.rate == 0.5)
-        let all = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", allFirms: true), scope: try scope(), db: db) }
-        // Every firm with contacts: Epsilon drops out, Delta comes in.
+        let all = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry"), scope: try scope(), db: db) }
+        // The cohort is every firm with a first contact: Alfa, Beta (it), Gama, Delta (automotive);
+        // Epsilon, never contacted, is in none. Code-list order.
         #expect(groups(all) == ["it|Informační technologie|2|2|5.0|3", "automotive|Automobilový průmysl|2|1|30.0|1"])
         #expect(all.total.rate == 0.75 && DayStatistics(all.total.days).median == 10)
+        #expect(all.cohort == "Všechny firmy s aspoň jedním kontaktem; obchod kdykoli do dneška")
+        // With --role prospect, the firms that were prospects at their first contact: the history
+        // began when they were recorded (after those contacts), so their first roles count.
+        let prospects = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", role: .prospect), scope: try scope(), db: db) }
+        #expect(groups(prospects) == ["it|Informační technologie|2|2|5.0|3", "automotive|Automobilový průmysl|1|0|-|0"])
         let cohort = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry"), scope: try scope(from: "2026-01-05"), db: db) }
-        // First contacted from 5 Jan: Beta and Gama (Alfa on 1 Jan; Epsilon never).
-        #expect(groups(cohort) == ["it|Informační technologie|1|1|0.0|1", "automotive|Automobilový průmysl|1|0|-|0"])
+        // First contacted from 5 Jan: Beta (1 Feb), Gama (10 Jan), Delta (2 Mar); Alfa on 1 Jan.
+        #expect(groups(cohort) == ["it|Informační technologie|1|1|0.0|1", "automotive|Automobilový průmysl|2|1|30.0|1"])
+        #expect(cohort.cohort.hasPrefix("Firmy s prvním kontaktem od 5. 1. 2026"))
+    }
+
+    /// The bug this cohort fixes: a prospect that became a customer dropped out of "prospects
+    /// now", and the rate drifted to 0 %. Worked out by hand on the fixture plus:
+    ///
+    ///     Gama becomes a customer only (now, after its first contact on 10 Jan).
+    ///     Epsilon: call 1 Jun, contract 15 Jun (+14 d); its history says it stopped being a
+    ///     prospect and became a customer on 1 May, before that first contact.
+    ///
+    ///     no role:        it Alfa, Beta, Epsilon 3/3 [10, 0, 14] median 10, 4 contracts;
+    ///                     automotive Gama, Delta 2/1 median 30, 1 contract; total 5 firms, 4 converted
+    ///     --role prospect: it Alfa, Beta 2/2 median 5, 3 contracts; automotive Gama 1/0 (a prospect
+    ///                     then, a customer now: still counted); Epsilon was not one on 1 Jun
+    ///     --role customer: it Epsilon 1/1 median 14; automotive Delta 1/1 median 30
+    ///     from 1 Feb:     it Beta, Epsilon 2/2 [0, 14] median 7; automotive Delta 1/1 median 30
+    @Test func theCohortIsFirstContactsAndTheRoleIsTheOneHeldThen() throws {
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try fixture()
+        try database.write { db in
+            let gama = try Int64.fetchOne(db, sql: "SELECT id FROM firm WHERE name = 'Gama'")!
+            let epsilon = try Int64.fetchOne(db, sql: "SELECT id FROM firm WHERE name = 'Epsilon'")!
+            try db.execute(sql: "UPDATE firm SET is_prospect = 0, is_customer = 1 WHERE id = ?", arguments: [gama])
+            try db.execute(sql: "INSERT INTO firm_role_history(firm_id, role, held, since) VALUES (?, 'prospect', 0, '2026-05-01T09:00'), (?, 'customer', 1, '2026-05-01T09:00')",
+                           arguments: [epsilon, epsilon])
+            try Contacts.record(Contact(firmId: epsilon, date: try ContactDate(parsing: "2026-06-01"), kind: "call", referent: "novak", text: "x"), db: db)
+            try Contacts.record(Contact(firmId: epsilon, date: try ContactDate(parsing: "2026-06-15"), kind: "meeting", referent: "novak", result: "contract", text: "x"), db: db)
+        }
+        func report(_ role: Role?, from: String? = nil) throws -> Conversion {
+            try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", role: role), scope: try scope(from: from), db: db) }
+        }
+        let all = try report(nil)
+        #expect(groups(all) == ["it|Informační technologie|3|3|10.0|4", "automotive|Automobilový průmysl|2|1|30.0|1"])
+        #expect(all.total.firms == 5 && all.total.converted == 4 && all.total.rate == 0.8)
+        #expect(groups(try report(.prospect)) == ["it|Informační technologie|2|2|5.0|3", "automotive|Automobilový průmysl|1|0|-|0"])
+        #expect(groups(try report(.customer)) == ["it|Informační technologie|1|1|14.0|1", "automotive|Automobilový průmysl|1|1|30.0|1"])
+        #expect(try report(.prospect).cohort.contains("při něm v roli potenciální zákazník"))
+        #expect(groups(try report(nil, from: "2026-02-01")) == ["it|Informační technologie|2|2|7.0|2", "automotive|Automobilový průmysl|1|1|30.0|1"])
+        // The page and the CSV name the cohort.
+        let table = ConversionReport.table(try report(.customer), contracts: false)
+        #expect(table.value("cohort", row: 0) == .text(try report(.customer).cohort) && table.definitions[0].hasPrefix("Kohorta: "))
     }
 
     @Test func conversionInBandsListsEmptyBandsToo() throws {
@@ -133,7 +177,13 @@ import Testing
         let report = try database.read { db in
             try ConversionReport.compute(options: ConversionOptions(attribute: "employees", bands: [0, 10, 50, 250]), scope: try scope(), db: db)
         }
-        #expect(groups(report) == ["0–9|0–9|2|1|10.0|2", "10–49|10–49|1|1|0.0|1", "50–249|50–249|0|0|-|0", "250+|250+|1|0|-|0"])
+        // Every contacted firm: Alfa 5, Beta 20, Delta 60, Gama 300 (Epsilon, 8, never contacted).
+        #expect(groups(report) == ["0–9|0–9|1|1|10.0|2", "10–49|10–49|1|1|0.0|1", "50–249|50–249|1|1|30.0|1", "250+|250+|1|0|-|0"])
+        let prospects = try database.read { db in
+            try ConversionReport.compute(options: ConversionOptions(attribute: "employees", bands: [0, 10, 50, 250], role: .prospect), scope: try scope(), db: db)
+        }
+        // An empty band is listed too.
+        #expect(groups(prospects) == ["0–9|0–9|1|1|10.0|2", "10–49|10–49|1|1|0.0|1", "50–249|50–249|0|0|-|0", "250+|250+|1|0|-|0"])
         #expect(throws: ValidationError.self) {
             try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "industry", bands: [0, 10]), scope: try scope(), db: db) }
         }
@@ -146,11 +196,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try fixture()
         let report = try database.read { db in try ConversionReport.compute(options: ConversionOptions(attribute: "source"), scope: try scope(), db: db) }
-        // Free text in Czech order, firms without a source last. Alfa's two deals are two contracts.
-        #expect(groups(report) == ["veletrh|veletrh|1|1|0.0|1", "web|web|2|1|10.0|2", "|(neuvedeno)|1|0|-|0"])
+        // Free text in Czech order, firms without a source (Delta) last. Alfa's two deals are two contracts.
+        #expect(groups(report) == ["veletrh|veletrh|1|1|0.0|1", "web|web|2|1|10.0|2", "|(neuvedeno)|1|1|30.0|1"])
         let table = ConversionReport.table(report, contracts: true)
-        #expect(table.value("contractShare", row: 0) == .rate(1.0 / 3) && table.value("contractShare", row: 1) == .rate(2.0 / 3))
-        #expect(table.value("contractShare", row: 2) == .rate(0) && table.value("contracts", row: 3) == .count(3))
+        #expect(table.value("contractShare", row: 0) == .rate(1.0 / 4) && table.value("contractShare", row: 1) == .rate(2.0 / 4))
+        #expect(table.value("contractShare", row: 2) == .rate(1.0 / 4) && table.value("contracts", row: 3) == .count(4))
         #expect(table.charts.count == 2 && table.charts[1].bars.map(\.label) == ["veletrh", "web", "(neuvedeno)"])
     }
 }

@@ -7,9 +7,11 @@ public struct CodeValue: Hashable, Sendable {
     public var code: String
     public var label: String
     public var outcome: Outcome?
+    /// Retired: no longer accepted as input; the records that have it keep it and its label.
+    public var retired: Bool
 
-    public init(list: String, code: String, label: String, outcome: Outcome? = nil) {
-        self.list = list; self.code = code; self.label = label; self.outcome = outcome
+    public init(list: String, code: String, label: String, outcome: Outcome? = nil, retired: Bool = false) {
+        self.list = list; self.code = code; self.label = label; self.outcome = outcome; self.retired = retired
     }
 }
 
@@ -33,10 +35,15 @@ public struct CodeBook: Sendable {
         guard let values = lists[list] else {
             throw ValidationError(field: field, message: "there is no code list \"\(list)\"\(NearestMatch.hint(for: list, among: Array(lists.keys)))")
         }
-        if let exact = values.first(where: { $0.code == text }) { return exact }
         let key = Folding.fold(text)
-        if let match = values.first(where: { Folding.fold($0.code) == key || Folding.fold($0.label) == key }) { return match }
-        let allowed = values.map(\.code)
+        if let match = values.first(where: { $0.code == text }) ?? values.first(where: { Folding.fold($0.code) == key || Folding.fold($0.label) == key }) {
+            guard !match.retired else {
+                let offered = values.filter { !$0.retired }.map(\.code)
+                throw ValidationError(field: field, message: "\"\(text)\" is retired from the code list \"\(list)\": expected one of \(offered.joined(separator: ", "))")
+            }
+            return match
+        }
+        let allowed = values.filter { !$0.retired }.map(\.code)
         let shown = allowed.isEmpty ? "the list is empty; add values with `kontakt codelist value add \(list) CODE`" : "expected one of \(allowed.joined(separator: ", "))"
         throw ValidationError(field: field, message: "\"\(text)\" is not in the code list \"\(list)\": \(shown)\(NearestMatch.hint(for: text, among: allowed + values.map(\.label)))")
     }

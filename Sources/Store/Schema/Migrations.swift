@@ -279,6 +279,38 @@ enum Migrations {
         try db.execute(sql: "ALTER TABLE referent ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
         // A campaign that has sent is archived, never removed: its contacts are history.
         try db.execute(sql: "ALTER TABLE campaign ADD COLUMN archived_at TEXT")
+        // A code-list value that is no longer offered stays for the records that have it.
+        try db.execute(sql: "ALTER TABLE code_value ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
+        // Each firm's roles over time, from now on: what `report conversion --role` reads as
+        // "the role at the first contact". Existing firms are seeded with their roles as the
+        // first thing known (since ''); triggers record every later change.
+        try db.execute(sql: """
+            CREATE TABLE firm_role_history(
+                firm_id INTEGER NOT NULL REFERENCES firm(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('customer', 'prospect', 'supplier')),
+                held INTEGER NOT NULL,
+                since TEXT NOT NULL);
+            CREATE INDEX firm_role_history_by_firm ON firm_role_history(firm_id, role, since);
+            INSERT INTO firm_role_history(firm_id, role, held, since)
+                SELECT id, 'customer', is_customer, '' FROM firm
+                UNION ALL SELECT id, 'prospect', is_prospect, '' FROM firm
+                UNION ALL SELECT id, 'supplier', is_supplier, '' FROM firm;
+            CREATE TRIGGER firm_roles_insert AFTER INSERT ON firm BEGIN
+                INSERT INTO firm_role_history(firm_id, role, held, since) VALUES
+                    (NEW.id, 'customer', NEW.is_customer, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime')),
+                    (NEW.id, 'prospect', NEW.is_prospect, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime')),
+                    (NEW.id, 'supplier', NEW.is_supplier, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'));
+            END;
+            CREATE TRIGGER firm_roles_customer AFTER UPDATE OF is_customer ON firm WHEN NEW.is_customer IS NOT OLD.is_customer BEGIN
+                INSERT INTO firm_role_history(firm_id, role, held, since) VALUES (NEW.id, 'customer', NEW.is_customer, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'));
+            END;
+            CREATE TRIGGER firm_roles_prospect AFTER UPDATE OF is_prospect ON firm WHEN NEW.is_prospect IS NOT OLD.is_prospect BEGIN
+                INSERT INTO firm_role_history(firm_id, role, held, since) VALUES (NEW.id, 'prospect', NEW.is_prospect, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'));
+            END;
+            CREATE TRIGGER firm_roles_supplier AFTER UPDATE OF is_supplier ON firm WHEN NEW.is_supplier IS NOT OLD.is_supplier BEGIN
+                INSERT INTO firm_role_history(firm_id, role, held, since) VALUES (NEW.id, 'supplier', NEW.is_supplier, strftime('%Y-%m-%dT%H:%M', 'now', 'localtime'));
+            END;
+            """)
         // A person's own postal address (home, a branch, abroad); NULL uses the firm's.
         try db.execute(sql: """
             ALTER TABLE person ADD COLUMN street TEXT;

@@ -36,14 +36,37 @@ public enum CodeLists {
                        arguments: [value.list, value.code, value.label.isEmpty ? value.code : value.label, value.outcome?.rawValue, position])
     }
 
+    /// A new label or outcome class for a value; its code, which records hold, stays. A result's
+    /// outcome is joined when reports are read, so every report follows at once.
+    public static func editValue(list: String, code: String, label: String?, outcome: Outcome??, db: Database) throws {
+        guard try exists(list: list, code: code, db: db) else {
+            throw StoreError.notFound(entity: "value", id: "\"\(code)\" in the code list \"\(list)\"")
+        }
+        if let label {
+            guard !label.trimmingSpaces.isEmpty else { throw ValidationError(field: "--label", message: "a value needs a label") }
+            try db.execute(sql: "UPDATE code_value SET label = ? WHERE list = ? AND code = ?", arguments: [label, list, code])
+        }
+        if let outcome {
+            try db.execute(sql: "UPDATE code_value SET outcome = ? WHERE list = ? AND code = ?", arguments: [outcome?.rawValue, list, code])
+        }
+    }
+
+    /// Retires a value (or offers it again): records keep it, new input may not use it.
+    public static func setRetired(_ retired: Bool, list: String, code: String, db: Database) throws {
+        guard try exists(list: list, code: code, db: db) else {
+            throw StoreError.notFound(entity: "value", id: "\"\(code)\" in the code list \"\(list)\"")
+        }
+        try db.execute(sql: "UPDATE code_value SET retired = ? WHERE list = ? AND code = ?", arguments: [retired, list, code])
+    }
+
     static func exists(list: String, code: String, db: Database) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM code_value WHERE list = ? AND code = ?", arguments: [list, code]) == true
     }
 
     /// Every list with its values in their order.
     public static func codeBook(db: Database) throws -> CodeBook {
-        let values = try Row.fetchAll(db, sql: "SELECT list, code, label, outcome FROM code_value ORDER BY list, position").map { row in
-            CodeValue(list: row[0], code: row[1], label: row[2], outcome: (row[3] as String?).flatMap(Outcome.init(rawValue:)))
+        let values = try Row.fetchAll(db, sql: "SELECT list, code, label, outcome, retired FROM code_value ORDER BY list, position").map { row in
+            CodeValue(list: row[0], code: row[1], label: row[2], outcome: (row[3] as String?).flatMap(Outcome.init(rawValue:)), retired: row[4])
         }
         let names = try String.fetchAll(db, sql: "SELECT name FROM code_list ORDER BY name")
         return CodeBook(values: values, listNames: names)

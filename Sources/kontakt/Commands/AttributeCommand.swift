@@ -8,7 +8,7 @@ struct AttributeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "attr", abstract: "Define user attributes of firms and persons (territory, industry, employees …).",
         discussion: "A value is text, a number or a date; bound to a code list, it must be one of the list's codes (or labels). Values are set with --set NAME=VALUE on firm/person add and edit, or by a CSV column of the same name.",
-        subcommands: [Define.self, List.self])
+        subcommands: [Define.self, Edit.self, List.self])
 
     struct Define: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "define", abstract: "Define an attribute.")
@@ -29,6 +29,30 @@ struct AttributeCommand: ParsableCommand {
             let definition = AttributeDefinition(name: name, entity: entity, type: valueType, codeList: codelist, label: label ?? name)
             try global.open().write { db in try AttributeDefinitions.define(definition, db: db) }
             print("Defined \(entity.rawValue) attribute \(name) (\(valueType.rawValue)\(codelist.map { ", code list \($0)" } ?? "")).")
+        }
+    }
+
+    struct Edit: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change an attribute's label or code list; its name and type stay.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The attribute's name.") var name: String
+        @Option(help: "firm or person.") var on: String
+        @Option(help: "A new label for people.") var label: String?
+        @Option(help: "Bind the values to this code list (every stored value must be one of its codes).") var codelist: String?
+        @Flag(name: .customLong("no-codelist"), help: "Free the values from their code list.") var noCodelist = false
+
+        func validate() throws {
+            if label == nil && codelist == nil && !noCodelist { throw ValidationError("give --label, --codelist or --no-codelist to change") }
+            if codelist != nil && noCodelist { throw ValidationError("give --codelist or --no-codelist, not both") }
+        }
+
+        func run() throws {
+            guard let entity = EntityKind(rawValue: on.lowercased()) else {
+                throw CRM.ValidationError(field: "--on", message: "\"\(on)\" is not an entity: expected firm or person")
+            }
+            let list: String?? = noCodelist ? .some(nil) : codelist.map { .some($0) }
+            try global.open().write { db in try AttributeDefinitions.edit(name: name, entity: entity, label: label, codeList: list, db: db) }
+            print("Changed \(entity.rawValue) attribute \(name).")
         }
     }
 

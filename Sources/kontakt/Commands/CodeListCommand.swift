@@ -61,7 +61,7 @@ struct CodeListCommand: ParsableCommand {
     }
 
     struct Value: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "value", abstract: "Manage the values of a code list.", subcommands: [AddValue.self])
+        static let configuration = CommandConfiguration(commandName: "value", abstract: "Manage the values of a code list.", subcommands: [AddValue.self, EditValue.self, RetireValue.self])
     }
 
     struct AddValue: ParsableCommand {
@@ -76,6 +76,39 @@ struct CodeListCommand: ParsableCommand {
             let value = CodeValue(list: list, code: code, label: label ?? code, outcome: try outcome.map { try Outcome(parsing: $0, field: "--outcome") })
             try global.open().write { db in try CodeLists.addValue(value, db: db) }
             print("Added \(code) to \(list).")
+        }
+    }
+
+    struct EditValue: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "edit", abstract: "Change a value's label or outcome class; its code, which records hold, stays.",
+                                                        discussion: "Reports follow at once: a result's outcome is read when the report is.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The list.") var list: String
+        @Argument(help: "The value's code.") var code: String
+        @Option(help: "A new label.") var label: String?
+        @Option(help: "For results: success, failure, open, or none.") var outcome: String?
+
+        func validate() throws {
+            if label == nil && outcome == nil { throw ValidationError("give --label or --outcome to change") }
+        }
+
+        func run() throws {
+            let outcomeValue: Outcome?? = try outcome.map { $0.lowercased() == "none" ? nil : try Outcome(parsing: $0, field: "--outcome") }
+            try global.open().write { db in try CodeLists.editValue(list: list, code: code, label: label, outcome: outcomeValue, db: db) }
+            print("Changed \(code) in \(list).")
+        }
+    }
+
+    struct RetireValue: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "retire", abstract: "Retire a value: records keep it and its label, new input may not use it.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The list.") var list: String
+        @Argument(help: "The value's code.") var code: String
+        @Flag(help: "Offer the value again.") var undo = false
+
+        func run() throws {
+            try global.open().write { db in try CodeLists.setRetired(!undo, list: list, code: code, db: db) }
+            print(undo ? "Offered \(code) in \(list) again." : "Retired \(code) from \(list); records that have it keep it.")
         }
     }
 }

@@ -198,8 +198,9 @@ struct ReportCommand: ParsableCommand {
     }
 
     static let cohortDiscussion = """
-        The firms counted: those with the prospect role (with --all-firms, every firm with contacts), restricted by \
-        --where/--segment; with --from/--to, only firms whose first contact falls in the period. firms: the group's firms. \
+        The cohort: the firms whose first contact falls in --from/--to (without a period, every firm with a contact), \
+        restricted by --where/--segment; with --role, only those that held the role at their first contact (recorded from \
+        the role history; a prospect that became a customer stays in, converted). The page and the CSV name the cohort. firms: the group's firms. \
         with deal: firms with at least one contact whose result is of the success class (counted to date). rate: with deal ÷ \
         firms. median days: from the first contact to the first deal, over the firms with a deal. Firms without a value \
         form the group "(neuvedeno)".
@@ -214,12 +215,14 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Scope
         @Option(help: ArgumentHelp("The firm attribute to group by.", valueName: "ATTR")) var by: String
         @Option(help: ArgumentHelp("Lower bounds of bands for a number attribute.", valueName: "N,N,…")) var bands: String?
-        @Flag(help: "Every firm with contacts, not only prospects.") var allFirms = false
+        @Option(help: "Only firms with this role at their first contact: customer, prospect or supplier.") var role: String?
+        @Flag(help: .hidden) var allFirms = false
 
         func run() throws {
             let bounds = try ReportCommand.bands(bands)
+            let role = try self.role.map { try Role(parsing: $0, field: "--role") }
             try options.report(global) { scope, db in
-                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, allFirms: allFirms), scope: scope, db: db),
+                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, role: role), scope: scope, db: db),
                                        contracts: false)
             }
         }
@@ -233,11 +236,13 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var options: Scope
         @Option(help: ArgumentHelp("The firm attribute holding the information source.", valueName: "ATTR")) var attribute = "source"
-        @Flag(help: "Every firm with contacts, not only prospects.") var allFirms = false
+        @Option(help: "Only firms with this role at their first contact: customer, prospect or supplier.") var role: String?
+        @Flag(help: .hidden) var allFirms = false
 
         func run() throws {
+            let role = try self.role.map { try Role(parsing: $0, field: "--role") }
             try options.report(global) { scope, db in
-                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: attribute, allFirms: allFirms), scope: scope, db: db),
+                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: attribute, role: role), scope: scope, db: db),
                                        contracts: true)
             }
         }
