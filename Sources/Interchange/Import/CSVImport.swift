@@ -170,7 +170,8 @@ public enum CSVImport {
                 report.skipped = problems
                 report.skippedRows = invalidRows
             }
-            logger.info("imported", metadata: ["file": "\(path)", "target": "\(target.rawValue)", "imported": "\(report.imported)",
+            // The front end prints the summary; the log repeats it only when asked for (debug).
+            logger.debug("imported", metadata: ["file": "\(path)", "target": "\(target.rawValue)", "imported": "\(report.imported)",
                                                "skipped": "\(problems.count)", "dryRun": "\(options.dryRun)"])
             return report
         }

@@ -19,7 +19,7 @@ struct ConfigCommand: ParsableCommand {
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "set", abstract: "Remember a setting: smtp.url, smtp.starttls, smtp.rate, smtp.daily-cap, smtp.concurrency, smtp.cacert, mail.from.")
+            commandName: "set", abstract: "Remember a setting: smtp.url, smtp.starttls, smtp.rate, smtp.daily-cap, smtp.concurrency, smtp.cacert, mail.from, print.sender, print.sheets, templates.folder.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The setting.") var key: String
         @Argument(help: "Its value.") var value: String

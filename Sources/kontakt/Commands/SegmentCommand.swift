@@ -16,7 +16,7 @@ struct SegmentCommand: ParsableCommand {
               has contact where kind = meeting and date >= today - 90d and result = contract
               no contact since today - 180d and role = customer
               email is not empty and emailConsent
-            README.md ("Segments") describes the whole language.
+            docs/segments.md describes the whole language.
             """,
         subcommands: [Preview.self, Save.self, List.self, Show.self, Remove.self])
 
