@@ -4,8 +4,15 @@ public enum PrintError: Error, CustomStringConvertible, Sendable, Equatable {
     case cannotWrite(path: String, reason: String)
     case invalidSheet(file: String, String)
     case unknownSheet(String, suggestions: [String], count: Int)
-    case ambiguousSheet(String, candidates: [String])
+    /// The products the name fits, each with its sheet's layout ("3 × 7, 63.5 × 38.1 mm, A4 …").
+    case ambiguousSheet(String, candidates: [SheetCandidate])
     case noSheetFolder(looked: [String])
+
+    /// A sheet a product code could mean.
+    public struct SheetCandidate: Sendable, Equatable {
+        public let product: String
+        public let layout: String
+    }
 
     public var description: String {
         switch self {
@@ -15,7 +22,8 @@ public enum PrintError: Error, CustomStringConvertible, Sendable, Equatable {
             let close = suggestions.isEmpty ? "" : " (close: \(suggestions.joined(separator: ", ")))"
             return "no label sheet \"\(name)\" among the \(count) known\(close); `kontakt labels --list-sheets [FILTER]` lists them"
         case .ambiguousSheet(let name, let candidates):
-            return "\"\(name)\" names different sheets: \(candidates.joined(separator: "; ")); give the maker too, e.g. --sheet \"\(candidates[0].split(separator: "(").first.map { String($0.dropLast()) } ?? name)\""
+            let listed = candidates.map { "\($0.product) (\($0.layout))" }.joined(separator: "; ")
+            return "\"\(name)\" names different sheets: \(listed); give the maker too, e.g. --sheet \"\(candidates.first?.product ?? name)\""
         case .noSheetFolder(let looked):
             return "no label sheet presets: looked in \(looked.joined(separator: ", ")); give --sheets FOLDER or set print.sheets"
         }

@@ -18,7 +18,8 @@ import Testing
     }
 
     @Test func aMalformedOffsetIsNamedByItsOption() {
-        for text in ["today + 3", "today * 3d", "tomorrow + 3x", "today + d", "today 9"] {
+        // Offsets that leave the years 1–9999 are refused too, never clamped.
+        for text in ["today + 3", "today * 3d", "tomorrow + 3x", "today + d", "today 9", "today + 999999y", "today - 999999d", "today - 99999m"] {
             #expect(throws: ValidationError.self, "\(text)") { try RelativeDate.resolve(text, today: today, field: "--next-date") }
         }
         do {
@@ -31,5 +32,6 @@ import Testing
     @Test func monthsKeepTheDayClampedToTheMonth() {
         #expect(CivilDate(year: 2024, month: 1, day: 31)!.adding(months: 1) == CivilDate(year: 2024, month: 2, day: 29)!)
         #expect(CivilDate(year: 2026, month: 3, day: 15)!.adding(months: -3) == CivilDate(year: 2025, month: 12, day: 15)!)
+        #expect(CivilDate(year: 9999, month: 12, day: 1)!.adding(months: 1) == nil && CivilDate(year: 1, month: 1, day: 1)!.adding(months: -1) == nil)
     }
 }

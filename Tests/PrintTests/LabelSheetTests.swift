@@ -91,4 +91,23 @@ import Testing
             "\(error)".hasPrefix(folder + "/x-templates.xml:4:") && "\(error)".contains("not well-formed")
         }
     }
+
+    @Test func oneCodeForDifferentSheetsIsAmbiguousUntilTheMakerIsGiven() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-glabels-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func template(_ brand: String, _ width: Int) -> String {
+            "<Template brand=\"\(brand)\" part=\"100\" size=\"A4\"><Label-rectangle id=\"0\" width=\"\(width)mm\" height=\"30mm\">"
+                + "<Layout nx=\"2\" ny=\"8\" x0=\"5mm\" y0=\"10mm\" dx=\"\(width + 2)mm\" dy=\"32mm\"/></Label-rectangle></Template>"
+        }
+        let xml = "<?xml version=\"1.0\"?>\n<Glabels-templates>\(template("Alfa", 90))\(template("Beta", 80))</Glabels-templates>\n"
+        try Data(xml.utf8).write(to: URL(fileURLWithPath: folder + "/x-templates.xml"))
+        let catalog = try LabelSheetCatalog(folders: [folder])
+        #expect(throws: PrintError.ambiguousSheet("100", candidates: [
+            PrintError.SheetCandidate(product: "Alfa 100", layout: "2 × 8, 90 × 30 mm, A4 210 × 297 mm"),
+            PrintError.SheetCandidate(product: "Beta 100", layout: "2 × 8, 80 × 30 mm, A4 210 × 297 mm"),
+        ])) { try catalog.sheet(named: "100") }
+        #expect(try catalog.sheet(named: "beta 100").labelWidth == 80)
+        #expect(try catalog.sheet(named: "Alfa-100").labelWidth == 90)
+    }
 }

@@ -6,16 +6,12 @@ extension AttributeSchema {
     /// `values` of an `entity`'s attributes as (label, value) pairs, in Czech order of the labels.
     public func displayed(_ values: [String: AttributeValue], of entity: EntityKind) -> [(label: String, value: String)] {
         values.map { name, value -> (label: String, value: String) in
-            let definition = definition(named: name, of: entity)
+            let definition = try? definition(named: name, on: entity)
             let label = definition.map { $0.label.isEmpty ? $0.name : $0.label } ?? name
             guard let list = definition?.codeList, case .text(let code) = value,
                   let entry = codeBook.values(of: list).first(where: { $0.code == code }) else { return (label, value.description) }
             return (label, entry.label.isEmpty ? code : entry.label)
         }.sorted(byCzech: \.label)
-    }
-
-    private func definition(named name: String, of entity: EntityKind) -> AttributeDefinition? {
-        definitions.first { $0.name == name && $0.entity == entity }
     }
 }
 

@@ -34,10 +34,12 @@ public enum RelativeDate {
             switch unit {
             case "d": date = date.adding(days: signed)
             case "w": date = date.adding(days: 7 * signed)
-            case "m": date = date.adding(months: signed)
-            case "y": date = date.adding(months: 12 * signed)
+            case "m": guard let later = date.adding(months: signed) else { throw fail() }; date = later
+            case "y": guard let later = date.adding(months: 12 * signed) else { throw fail() }; date = later
             default: throw fail()
             }
+            // Far offsets leave the calendar the dates are kept in.
+            guard (1 ... 9999).contains(date.year) else { throw fail() }
             rest = rest.dropFirst(digits.count + 1)
         }
         return date.iso + time
@@ -45,10 +47,12 @@ public enum RelativeDate {
 }
 
 extension CivilDate {
-    /// The same day `months` later (or earlier), clamped to the month's length: 31.1. + 1m = 28.2.
-    public func adding(months: Int) -> CivilDate {
-        let index = year * 12 + (month - 1) + months
-        let newYear = max(1, min(9999, index / 12)), newMonth = index % 12 + 1
-        return CivilDate(year: newYear, month: newMonth, day: min(day, CivilDate.daysIn(month: newMonth, year: newYear)))!
+    /// The same day `months` later (or earlier), clamped to the month's length: 31.1. + 1m = 28.2.;
+    /// nil beyond the years 1–9999.
+    public func adding(months: Int) -> CivilDate? {
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow, index >= 12, index < 12 * 10_000 else { return nil }
+        let newYear = index / 12, newMonth = index % 12 + 1
+        return CivilDate(year: newYear, month: newMonth, day: min(day, CivilDate.daysIn(month: newMonth, year: newYear)))
     }
 }

@@ -38,10 +38,14 @@ public enum GLabelsLibrary {
         // An equivalent is another maker's or code's name for a sheet defined once.
         var equivalents: [String: [ProductCode]] = [:]
         let defined = Set(templates.filter { $0.equivalentOf == nil }.map { key($0.brand, $0.part) })
+        // Another maker's equivalent names the part alone: the first definition of that part.
+        var definedByPart: [String: String] = [:]
+        for template in templates where template.equivalentOf == nil {
+            definedByPart[template.part.lowercased()] = definedByPart[template.part.lowercased()] ?? key(template.brand, template.part)
+        }
         for template in templates {
             guard let original = template.equivalentOf else { continue }
-            let target = defined.contains(key(template.brand, original)) ? key(template.brand, original)
-                : templates.first(where: { $0.equivalentOf == nil && $0.part == original }).map { key($0.brand, $0.part) }
+            let target = defined.contains(key(template.brand, original)) ? key(template.brand, original) : definedByPart[original.lowercased()]
             if let target { equivalents[target, default: []].append(ProductCode(vendor: template.brand, code: template.part)) }
         }
         var sheets: [LabelSheet] = [], leftOut = 0

@@ -60,7 +60,7 @@ public struct LabelSheetCatalog: Sendable {
         guard distinct.isEmpty else {
             throw PrintError.ambiguousSheet(name, candidates: candidates.prefix(8).map { sheet in
                 let product = sheet.products.first { Self.names($0, key) } ?? sheet.products[0]
-                return "\(product) (\(sheet.summary))"
+                return PrintError.SheetCandidate(product: product.description, layout: sheet.summary)
             })
         }
         return first

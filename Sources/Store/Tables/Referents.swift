@@ -58,6 +58,11 @@ public enum Referents {
         return db.changesCount
     }
 
+    /// How many open tasks the referent has.
+    public static func openTaskCount(code: String, db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM contact WHERE referent = ? AND status = 'task' AND done_at IS NULL", arguments: [code]) ?? 0
+    }
+
     private static func decode(_ row: Row) -> Referent {
         Referent(code: row[0], name: row[1], email: (row[2] as String?).map(EmailAddress.init(stored:)), active: row[3])
     }

@@ -40,17 +40,18 @@ struct LabelsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try? global.open()
         if listSheets {
-            let catalog = try ResourceFolders.labelSheets(given: sheetsFolders, database: database)
+            // Listing needs no database: one that is not there has no print.sheets setting.
+            let catalog = try ResourceFolders.labelSheets(given: sheetsFolders, database: try? global.open())
             print(SheetListing(catalog.matching(filter ?? ""), of: catalog, filter: filter).render())
             return
         }
+        let database = try global.open()
         let preset = try ResourceFolders.labelSheet(sheet!, given: sheetsFolders, database: database)
         guard skip < preset.labelsPerPage else {
             throw ValidationError("--skip \(skip) would skip the whole sheet of \(preset.labelsPerPage) labels")
         }
-        let selected = try global.open().read { db in try AddressBlocks(selection, db: db) }
+        let selected = try database.read { db in try AddressBlocks(selection, db: db) }
         guard !selected.blocks.isEmpty else { throw ExitMessage(PrintRunMessages.nobodySelected("labels")) }
         let path = out ?? global.outbox + "/labels-\(preset.name).pdf"
         try OutputFolder.create(for: path)

@@ -3,7 +3,6 @@
 
 import ArgumentParser
 import CRM
-import GRDB
 import Store
 
 struct ReferentCommand: ParsableCommand {
@@ -52,19 +51,14 @@ struct ReferentCommand: ParsableCommand {
         @Option(name: .customLong("reassign-to"), help: "The referent who takes over the open tasks.") var reassignTo: String?
 
         func run() throws {
-            let moved = try global.open().write { db -> Int in
+            let (moved, left) = try global.open().write { db -> (Int, Int) in
                 let moved = try reassignTo.map { try Referents.reassignOpenTasks(from: code, to: $0, db: db) } ?? 0
                 try Referents.setActive(false, code: code, db: db)
-                return moved
+                return (moved, try Referents.openTaskCount(code: code, db: db))
             }
             var text = "Deactivated referent \(code)."
             if let reassignTo { text += " Gave \(moved) open task(s) to \(reassignTo)." }
-            else {
-                let left = try global.open().read { db in
-                    try Int.fetchOne(db, sql: "SELECT count(*) FROM contact WHERE referent = ? AND status = 'task' AND done_at IS NULL", arguments: [code]) ?? 0
-                }
-                if left > 0 { text += " \(left) open task(s) are still theirs: `kontakt referent deactivate \(code) --reassign-to CODE` gives them to another." }
-            }
+            if left > 0 { text += " \(left) open task(s) are still theirs: `kontakt referent deactivate \(code) --reassign-to CODE` gives them to another." }
             print(text)
         }
     }
