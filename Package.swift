@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/JohnSundell/Ink", exact: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", exact: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Domain values and rules: no I/O, no SQLite.
@@ -64,9 +69,30 @@ let package = Package(
         ]),
         // Statistics over the contact log and attributes, and their renderers.
         .target(name: "Reports", dependencies: ["CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The use cases both front ends call: who may do what, one transaction each, the audit.
+        .target(name: "Workspace", dependencies: [
+            "CRM", "Store", "Segmentation", "Reports", "Interchange", "COpenSSL",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+        ]),
+        // The web workspace (`kontakt serve`): pages, the JSON API, sessions; no SQL.
+        .target(name: "Web", dependencies: [
+            "Workspace", "CRM", "Store",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdCore", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
         // The command-line front end.
         .executableTarget(name: "kontakt", dependencies: [
-            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print", "Reports",
+            "CRM", "Store", "Interchange", "Segmentation", "Merge", "Mail", "Campaigns", "Print", "Reports", "Workspace", "Web",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -90,6 +116,18 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "MergeTests", dependencies: ["Merge", "CRM"]),
         .testTarget(name: "CampaignsTests", dependencies: ["Campaigns", "Merge", "Mail", "Print", "Store", "CRM", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
+        // A small office in memory, for the workspace's and the web's tests.
+        .target(name: "WorkspaceFixtures", dependencies: ["Workspace", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Tests/WorkspaceFixtures"),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "WorkspaceFixtures", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "Workspace", "WorkspaceFixtures", "Store", "CRM",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["kontakt", "kontakt-sample", "TestSupport", "CRM"]),
     ]
 )

@@ -12,12 +12,15 @@ import Logging
 ///     let firm = try database.write { db in try Firms.insert(newFirm, db: db) }
 public final class KontaktDatabase: Sendable {
     public let path: String
-    private let queue: DatabaseQueue
+    /// A queue (one connection) for commands; a pool (one writer, several readers) for the
+    /// server, where pages are read while a write is under way.
+    private let queue: any DatabaseWriter
 
     /// Opens an existing database (and brings its schema up to date). With `create`, a missing
     /// file is created; without, a missing file is an error that says how to create one.
-    /// Migrations applied on opening are logged at `info`.
-    public init(path: String, create: Bool = false, logger: Logger = Logger(label: "kontakt.store")) throws {
+    /// Migrations applied on opening are logged at `info`. With `concurrentReads` (the web
+    /// server), reads run on their own connections beside the one writer.
+    public init(path: String, create: Bool = false, concurrentReads: Bool = false, logger: Logger = Logger(label: "kontakt.store")) throws {
         if !create, path != ":memory:", !FileManager.default.fileExists(atPath: path) {
             throw StoreError.noDatabase(path: path)
         }
@@ -28,15 +31,24 @@ public final class KontaktDatabase: Sendable {
         configuration.prepareDatabase { db in
             // WAL lets reports read while a campaign writes; NORMAL sync in WAL mode survives a
             // crash of the process and loses at most the last commits on power loss.
-            try db.execute(sql: "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536")
+            // (A pool's readers are read-only; the pool puts the file in WAL mode itself.)
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+            // The server keeps five connections open for days: a smaller cache each, and no
+            // memory map, whose touched pages would count as its resident memory.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(concurrentReads ? -8192 : -65536)")
             // Reads through a memory map instead of a read() per page: a command starts with an
             // empty page cache, and a segment over a million persons touches tens of thousands
             // of pages. SQLite caps the size at its compile-time maximum.
-            try db.execute(sql: "PRAGMA mmap_size = 2147418112")
+            if !concurrentReads { try db.execute(sql: "PRAGMA mmap_size = 2147418112") }
             SQLFunctions.register(on: db)
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
+            if concurrentReads && path != ":memory:" {
+                configuration.maximumReaderCount = 4
+                queue = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                queue = try DatabaseQueue(path: path, configuration: configuration)
+            }
             let migrator = Migrations.migrator
             let applied = try queue.read { db in try migrator.appliedIdentifiers(db) }
             // An up-to-date file (every command but the first after an upgrade) is only read:

@@ -1,5 +1,6 @@
 // The `kontakt` command: its sub-commands, and the one place errors reach the terminal.
 
+import Workspace
 import ArgumentParser
 import CRM
 import Foundation
@@ -25,7 +26,7 @@ struct Kontakt: ParsableCommand {
             """,
         version: KontaktVersion.string,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
-                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self])
+                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self, UserCommand.self, ServeCommand.self])
 
     /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
     /// keep ArgumentParser's help.
@@ -79,6 +80,7 @@ struct Kontakt: ParsableCommand {
         error is CRM.ValidationError || error is ValidationErrors || error is StoreError || error is InterchangeError || error is DatabaseError
             || error is SegmentError || error is SavedSegmentError || error is MergeError || error is MailError || error is OutboxError || error is CampaignError
             || error is SMTPError || error is SendError || error is DeliveryError || error is ExitMessage || error is PrintError
+            || error is WorkspaceError || error is SavedSegmentError
     }
 
     static func message(for error: Error) -> String {

@@ -89,6 +89,9 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
 
     public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
+    /// 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday).
+    public var weekdayFromMonday: Int { ((dayNumber + 3) % 7 + 7) % 7 }
+
     public var iso: String { "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))" }
     /// `29.11.2026`, as Czech users write it.
     public var czech: String { "\(day).\(month).\(year)" }

@@ -4,6 +4,7 @@
 // someone else: `12.345.<22 characters>`.
 
 import COpenSSL
+import CRM
 import Store
 import GRDB
 
@@ -46,18 +47,6 @@ public struct UnsubscribeToken: Sendable, Equatable {
         return Array(output.prefix(16))
     }
 
-    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-
     /// Base64url without padding (RFC 4648 §5): safe in a URL's path or query as it is.
-    static func base64URL(_ bytes: [UInt8]) -> String {
-        var output: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            let chunk = Array(bytes[index ..< min(index + 3, bytes.count)])
-            let value = chunk.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (16 - 8 * $1.offset) }
-            for position in 0 ... chunk.count { output.append(alphabet[Int(value >> (18 - 6 * position)) & 63]) }
-            index += 3
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
+    static func base64URL(_ bytes: [UInt8]) -> String { Base64URL.encode(bytes) }
 }

@@ -15,6 +15,7 @@ enum Migrations {
         migrator.registerMigration("v7-report-summaries", migrate: ReportSummaries.create)
         migrator.registerMigration("v8-delivery-safety", migrate: addDeliverySafety)
         migrator.registerMigration("v9-secrets-labels-referents", migrate: addSecretsLabelsAndReferentActivity)
+        migrator.registerMigration("v10-users-audit-search", migrate: WorkspaceTables.create)
         return migrator
     }
 

@@ -21,13 +21,27 @@ public struct ContactFilter: Sendable {
     /// Inclusive: contacts on this day are listed.
     public var to: CivilDate?
     public var openTasksOnly = false
+    /// History without what is still to do: open tasks left out (a page lists them apart).
+    public var excludingOpenTasks = false
+    /// Only contacts older than this one in list order (newest first): the next page of a
+    /// timeline, found by key rather than by OFFSET.
+    public var before: ContactPosition?
+    /// Only contacts (not tasks), or only tasks; nil for both.
+    public var status: ContactStatus?
     public var limit: Int?
 
     public init(firmId: Int64? = nil, personId: Int64? = nil, referent: String? = nil, kind: String? = nil,
-                from: CivilDate? = nil, to: CivilDate? = nil, openTasksOnly: Bool = false, limit: Int? = nil) {
+                from: CivilDate? = nil, to: CivilDate? = nil, openTasksOnly: Bool = false, before: ContactPosition? = nil, limit: Int? = nil) {
         self.firmId = firmId; self.personId = personId; self.referent = referent; self.kind = kind
-        self.from = from; self.to = to; self.openTasksOnly = openTasksOnly; self.limit = limit
+        self.from = from; self.to = to; self.openTasksOnly = openTasksOnly; self.before = before; self.limit = limit
     }
+}
+
+/// A contact's place in a newest-first list.
+public struct ContactPosition: Sendable, Equatable {
+    public var date: String
+    public var id: Int64
+    public init(date: String, id: Int64) { self.date = date; self.id = id }
 }
 
 public enum Contacts {
@@ -119,6 +133,9 @@ public enum Contacts {
         // An end day includes contacts with a time on that day: compare against the next day.
         if let to = filter.to { conditions.append("c.date < ?"); arguments.append(to.adding(days: 1).iso) }
         if filter.openTasksOnly { conditions.append("c.status = 'task' AND c.done_at IS NULL") }
+        if filter.excludingOpenTasks { conditions.append("NOT (c.status = 'task' AND c.done_at IS NULL)") }
+        if let status = filter.status { conditions.append("c.status = ?"); arguments.append(status.rawValue) }
+        if let before = filter.before { conditions.append("(c.date, c.id) < (?, ?)"); arguments += [before.date, before.id] }
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         // Open tasks read best soonest first; history reads newest first.
         let order = filter.openTasksOnly ? "c.date, c.id" : "c.date DESC, c.id DESC"
@@ -139,6 +156,13 @@ public enum Contacts {
             kind: row[6], referent: row[7], result: row[8], text: row[9], note: row[10], next: next, originContactId: row[14])
         let personName: PersonName? = (row[18] as String?).map { PersonName(titleBefore: row[16], first: row[17], last: $0, titleAfter: row[19]) }
         return ContactListing(contact: contact, firmName: row[15], personName: personName)
+    }
+
+    /// Which of `ids` log an e-mail whose exact bytes are kept.
+    public static func withMessages(_ ids: [Int64], db: Database) throws -> Set<Int64> {
+        guard !ids.isEmpty else { return [] }
+        let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
+        return Set(try Int64.fetchAll(db, sql: "SELECT contact_id FROM sent_message WHERE contact_id IN (\(marks))", arguments: StatementArguments(ids)))
     }
 
     /// Marks a task done.

@@ -125,6 +125,26 @@ public enum Firms {
         }
     }
 
+    /// One page of the firm list: up to `limit` firms after `after` in Czech order, each with
+    /// its position (the cursor of the next page).
+    public static func page(filter: RowFilter?, after: ListPosition?, limit: Int, schema: AttributeSchema, db: Database) throws -> [(firm: Firm, position: ListPosition)] {
+        let decoder = AttributeDecoder(.firm, schema: schema)
+        let selection = Selection.firms(filter: filter, after: after, limit: limit)
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(columns)\(decoder.selectList(alias: "fv")), f.sort_key
+            FROM (\(selection.sql)) chosen
+            JOIN firm f ON f.id = chosen.id LEFT JOIN firm_values fv ON fv.firm_id = f.id
+            ORDER BY f.sort_key, f.id
+            """, arguments: StatementArguments(selection.arguments))
+        var page: [(firm: Firm, position: ListPosition)] = []
+        while let row = try rows.next() {
+            var firm = decode(row)
+            firm.attributes = decoder.decode(row, from: columnCount)
+            page.append((firm, ListPosition(sortKey: row[row.count - 1], id: firm.id ?? 0)))
+        }
+        return page
+    }
+
     static func decode(_ row: Row) -> Firm {
         var roles: [Role] = []
         if row[4] as Bool { roles.append(.customer) }

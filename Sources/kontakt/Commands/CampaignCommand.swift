@@ -1,5 +1,6 @@
 // `kontakt campaign …`: a template and a segment become one message per recipient in the Outbox.
 
+import Workspace
 import ArgumentParser
 import Campaigns
 import CRM

@@ -1,5 +1,6 @@
 // `kontakt campaign send` and `campaign pause`: delivery of a rendered campaign over SMTP.
 
+import Workspace
 import ArgumentParser
 import Campaigns
 import Foundation

@@ -1,6 +1,7 @@
 // `kontakt person card` and `kontakt firm dossier`: the seed's "print detail" and "print
 // customer information as a basis for a meeting", as PDFs.
 
+import Workspace
 import ArgumentParser
 import CRM
 import Foundation

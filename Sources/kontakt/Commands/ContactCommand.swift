@@ -1,5 +1,6 @@
 // `kontakt contact …`: the contact log — calls, meetings, letters, e-mails, events and tasks.
 
+import Workspace
 import ArgumentParser
 import Foundation
 import CRM
@@ -32,10 +33,10 @@ struct ContactCommand: ParsableCommand {
                                 nextTask: nextTask, nextReferent: nextReferent)
         }
 
-        /// Applies the options to `contact`; a refused value is named by the option it came from.
-        func apply(to contact: inout Contact, references: ContactReferences) throws {
+        /// Runs `body`; a refused value is named by the option it came from.
+        static func namingOptions<T>(_ body: () throws -> T) throws -> T {
             do {
-                try contact.apply(try input(), references: references)
+                return try body()
             } catch let error as CRM.ValidationErrors {
                 throw CRM.ValidationErrors(error.errors.map { CRM.ValidationError(field: Fields.options[$0.field] ?? $0.field, message: $0.message) })
             } catch let error as CRM.ValidationError {
@@ -46,10 +47,6 @@ struct ContactCommand: ParsableCommand {
         /// The contact's fields by the options that set them.
         static let options = ["date": "--date", "status": "--status", "kind": "--kind", "referent": "--referent", "result": "--result",
                               "text": "--text", "note": "--note", "nextDate": "--next-date", "nextTask": "--next-task", "nextReferent": "--next-referent"]
-    }
-
-    static func references(db: Database) throws -> ContactReferences {
-        ContactReferences(codeBook: try CodeLists.codeBook(db: db), referents: try Referents.all(db: db))
     }
 
     struct Add: ParsableCommand {
@@ -68,12 +65,9 @@ struct ContactCommand: ParsableCommand {
         }
 
         func run() throws {
-            let ids = try global.open().write { db in
-                let firmId = try firm ?? Persons.firmId(ofPerson: person!, db: db)
-                var contact = Contact(firmId: firmId, personId: person, date: LocalClock.now(), kind: "", referent: "", text: "")
-                try fields.apply(to: &contact, references: try ContactCommand.references(db: db))
-                return try Contacts.record(contact, db: db)
-            }
+            let workspace = try global.workspace()
+            let input = try fields.input()
+            let ids = try Fields.namingOptions { try workspace.contacts.log(LogContact(firmId: firm, personId: person, fields: input), by: .localOperator) }
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)
@@ -93,12 +87,9 @@ struct ContactCommand: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() throws {
-            try global.open().write { db in
-                var contact = try Contacts.fetch(id: id, db: db).contact
-                if let person { contact.personId = person }
-                try fields.apply(to: &contact, references: try ContactCommand.references(db: db))
-                try Contacts.update(contact, db: db)
-            }
+            let workspace = try global.workspace()
+            let input = try fields.input()
+            try Fields.namingOptions { try workspace.contacts.edit(id: id, personId: person.map { Optional($0) }, fields: input, by: .localOperator) }
             print("Updated contact \(id).")
         }
     }
@@ -187,7 +178,7 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             let when = try DateOption.absolute(date, option: "--date", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--date") } ?? LocalClock.now()
-            try global.open().write { db in try Contacts.markDone(id: id, at: when, db: db) }
+            try global.workspace().contacts.markDone(id: id, at: when, by: .localOperator)
             print("Task \(id) done.")
         }
     }

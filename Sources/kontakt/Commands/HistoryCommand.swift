@@ -1,6 +1,7 @@
 // `kontakt history`: a firm's or a person's whole communication in time order, and for a firm
 // the road from the first contact to each deal, per referent.
 
+import Workspace
 import ArgumentParser
 import CRM
 import Foundation

@@ -1,5 +1,6 @@
 // `kontakt letters`: a template as ČSN 01 6910 letters for a segment, one PDF, each letter logged.
 
+import Workspace
 import ArgumentParser
 import Campaigns
 import CRM

@@ -1,5 +1,6 @@
 // `kontakt mail`: one e-mail to one person, sent now and logged in their history.
 
+import Workspace
 import ArgumentParser
 import Campaigns
 import CRM

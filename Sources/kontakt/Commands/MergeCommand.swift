@@ -1,5 +1,6 @@
 // `kontakt merge preview`: one person's message from a template, as it would be sent.
 
+import Workspace
 import ArgumentParser
 import Campaigns
 import CRM

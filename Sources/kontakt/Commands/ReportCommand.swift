@@ -1,5 +1,6 @@
 // `kontakt report …`: the seed's sales statistics, computed from the contact log.
 
+import Workspace
 import ArgumentParser
 import CRM
 import Foundation

@@ -1,5 +1,6 @@
 // `kontakt segment …`: try, save and reuse selections written in the segmentation language.
 
+import Workspace
 import ArgumentParser
 import CRM
 import GRDB
@@ -105,7 +106,7 @@ struct SegmentCommand: ParsableCommand {
             let buffer = OutputBuffer()
             try global.open().read { db in
                 let saved = try SavedSegments.fetch(name: name, db: db)
-                let segment = try SavedSegmentUse.load(saved.name, db: db)
+                let segment = try SegmentChoice.saved(saved.name).segment(defaultTarget: saved.target, today: LocalClock.now().date, db: db)
                 let count = try segment.count(db: db)
                 if output.json {
                     let json = JSONWriter(output: buffer)

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Foundation
 import Store
+import Workspace
 
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The SQLite database file (default: $KONTAKT_DB, else ./kontakt.sqlite).", valueName: "PATH"))
@@ -17,6 +18,11 @@ struct GlobalOptions: ParsableArguments {
 
     func open(create: Bool = false) throws -> KontaktDatabase {
         try KontaktDatabase(path: databasePath, create: create)
+    }
+
+    /// The use cases over the database, as the local operator runs them.
+    func workspace() throws -> Workspace {
+        Workspace(database: try open())
     }
 }
 

@@ -38,10 +38,7 @@ struct SMTPOptions: ParsableArguments {
 
     /// The password or token: a file named by a flag, else the environment. Never a setting.
     private func secret() throws -> SMTPSecret? {
-        func read(_ path: String, _ what: String) throws -> String {
-            guard let data = FileManager.default.contents(atPath: path) else { throw ExitMessage("cannot read the \(what) file \(path)") }
-            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
+        func read(_ path: String, _ what: String) throws -> String { try SecretInput.read(file: path, what: what) }
         let environment = ProcessInfo.processInfo.environment
         if let tokenFile { return .oauth2Token(try read(tokenFile, "token")) }
         if let passwordFile { return .password(try read(passwordFile, "password")) }

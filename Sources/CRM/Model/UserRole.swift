@@ -1,0 +1,6 @@
+// What a workspace user may do: `sales` works its own contacts and tasks, `admin` everything.
+
+public enum UserRole: String, Sendable, CaseIterable, Codable {
+    case admin
+    case sales
+}

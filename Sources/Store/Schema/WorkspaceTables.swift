@@ -1,0 +1,94 @@
+// Migration v10: the people who log in, their sessions and API tokens, the audit log of edits,
+// and the search index over firms and persons that the workspace's one search box reads.
+
+import GRDB
+
+enum WorkspaceTables {
+    static func create(_ db: Database) throws {
+        // Passwords are bcrypt hashes; session cookies and API tokens are stored as SHA-256
+        // hashes only, so the file never holds anything that logs in.
+        try db.execute(sql: """
+            CREATE TABLE app_user(
+                id INTEGER PRIMARY KEY,
+                login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                referent TEXT NOT NULL REFERENCES referent(code),
+                role TEXT NOT NULL CHECK (role IN ('admin', 'sales')),
+                password_hash TEXT NOT NULL,
+                disabled_at TEXT,
+                created_at TEXT NOT NULL,
+                password_changed_at TEXT NOT NULL);
+
+            CREATE TABLE web_session(
+                token_hash BLOB PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+                -- Seconds since 1970: expiry is arithmetic on them.
+                created_at REAL NOT NULL,
+                last_seen_at REAL NOT NULL) WITHOUT ROWID;
+            CREATE INDEX web_session_by_user ON web_session(user_id);
+
+            CREATE TABLE api_token(
+                token_hash BLOB PRIMARY KEY,
+                user_id INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
+                created_at TEXT NOT NULL,
+                last_used_at TEXT) WITHOUT ROWID;
+            CREATE INDEX api_token_by_user ON api_token(user_id);
+
+            -- Append-only: who changed which field of which record, from what to what.
+            CREATE TABLE audit_entry(
+                id INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                actor TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id INTEGER,
+                field TEXT,
+                old_value TEXT,
+                new_value TEXT);
+            CREATE INDEX audit_entry_by_entity ON audit_entry(entity, entity_id, id);
+            """)
+        try createSearchIndex(db)
+    }
+
+    /// One FTS5 row per firm (rowid = 2 × id) and per person (2 × id + 1). unicode61 with
+    /// remove_diacritics 2 folds case and diacritics ("skoda" finds "Škoda"); phone numbers are
+    /// indexed as their digits, with and without the country code, so "602111222" finds
+    /// "+420 602 111 222". Triggers keep it current for every process, the sqlite3 shell
+    /// included, so the terms are plain SQL rather than a registered function.
+    private static func createSearchIndex(_ db: Database) throws {
+        func phone(_ column: String) -> String { SearchTerms.phoneDigits(column) }
+        let firmTerms = "coalesce(NEW.name, '') || ' ' || coalesce(NEW.ico, '') || ' ' || coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone"))"
+        let personTerms = """
+            coalesce(NEW.title_before, '') || ' ' || coalesce(NEW.first, '') || ' ' || coalesce(NEW.last, '') || ' ' || \
+            coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone")) || ' ' || \(phone("NEW.mobile"))
+            """
+        try db.execute(sql: """
+            CREATE VIRTUAL TABLE search_entry USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE TRIGGER search_firm_insert AFTER INSERT ON firm BEGIN
+                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2, \(firmTerms));
+            END;
+            CREATE TRIGGER search_firm_update AFTER UPDATE OF name, ico, email, phone ON firm BEGIN
+                DELETE FROM search_entry WHERE rowid = OLD.id * 2;
+                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2, \(firmTerms));
+            END;
+            CREATE TRIGGER search_firm_delete AFTER DELETE ON firm BEGIN
+                DELETE FROM search_entry WHERE rowid = OLD.id * 2;
+            END;
+            CREATE TRIGGER search_person_insert AFTER INSERT ON person BEGIN
+                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2 + 1, \(personTerms));
+            END;
+            CREATE TRIGGER search_person_update AFTER UPDATE OF title_before, first, last, email, phone, mobile ON person BEGIN
+                DELETE FROM search_entry WHERE rowid = OLD.id * 2 + 1;
+                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2 + 1, \(personTerms));
+            END;
+            CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN
+                DELETE FROM search_entry WHERE rowid = OLD.id * 2 + 1;
+            END;
+            """)
+        let existingFirms = firmTerms.replacingOccurrences(of: "NEW.", with: "")
+        let existingPersons = personTerms.replacingOccurrences(of: "NEW.", with: "")
+        try db.execute(sql: """
+            INSERT INTO search_entry(rowid, terms) SELECT id * 2, \(existingFirms) FROM firm;
+            INSERT INTO search_entry(rowid, terms) SELECT id * 2 + 1, \(existingPersons) FROM person;
+            """)
+    }
+}

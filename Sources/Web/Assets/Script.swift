@@ -1,0 +1,97 @@
+// The workspace's own small script, served from the binary (no CDN, no build step). Every page
+// works without it; it adds the search palette (Ctrl+K), keyboard shortcuts, the character
+// counter and the copy button. It builds elements with textContent, never HTML from data.
+
+enum Script {
+    static let javaScript = #"""
+    "use strict";
+    (function () {
+      function counter(area) {
+        var max = parseInt(area.getAttribute("maxlength") || "250", 10);
+        var out = area.id ? document.getElementById(area.id + "-count") : null;
+        if (!out) { out = document.createElement("p"); out.className = "counter muted"; out.setAttribute("aria-live", "polite"); area.insertAdjacentElement("afterend", out); }
+        function update() { out.textContent = area.value.length + " / " + max; }
+        area.addEventListener("input", update); update();
+      }
+      function copyButton(button) {
+        button.addEventListener("click", function () {
+          var source = document.getElementById(button.getAttribute("data-copy"));
+          if (!source || !navigator.clipboard) return;
+          navigator.clipboard.writeText(source.textContent).then(function () {
+            var label = button.textContent; button.textContent = button.getAttribute("data-copied") || label;
+            setTimeout(function () { button.textContent = label; }, 1500);
+          });
+        });
+      }
+      function palette(input) {
+        var list = document.getElementById("palette");
+        if (!list) return;
+        var timer = null, controller = null, selected = -1, items = [];
+        input.setAttribute("role", "combobox"); input.setAttribute("aria-controls", "palette"); input.setAttribute("aria-expanded", "false");
+        input.setAttribute("aria-autocomplete", "list");
+        function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); selected = -1; }
+        function select(index) {
+          items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
+          selected = index;
+          if (index >= 0 && items[index]) input.setAttribute("aria-activedescendant", items[index].id); else input.removeAttribute("aria-activedescendant");
+        }
+        function show(hits) {
+          list.textContent = ""; items = [];
+          hits.forEach(function (hit, i) {
+            var li = document.createElement("li"); li.id = "palette-" + i; li.setAttribute("role", "option");
+            var a = document.createElement("a"); a.href = hit.href; a.tabIndex = -1;
+            var title = document.createElement("strong"); title.textContent = hit.title; a.appendChild(title);
+            if (hit.detail) { var detail = document.createElement("span"); detail.className = "muted"; detail.textContent = " · " + hit.detail; a.appendChild(detail); }
+            li.appendChild(a); list.appendChild(li); items.push(li);
+          });
+          list.hidden = hits.length === 0; input.setAttribute("aria-expanded", hits.length ? "true" : "false"); select(hits.length ? 0 : -1);
+        }
+        input.addEventListener("input", function () {
+          clearTimeout(timer);
+          var q = input.value.trim();
+          if (q.length < 2) { close(); return; }
+          timer = setTimeout(function () {
+            if (controller) controller.abort();
+            controller = new AbortController();
+            fetch("/api/v1/search?q=" + encodeURIComponent(q), { signal: controller.signal, credentials: "same-origin", headers: { "Accept": "application/json" } })
+              .then(function (r) { return r.ok ? r.json() : { hits: [] }; })
+              .then(function (body) { show(body.hits || []); })
+              .catch(function () {});
+          }, 120);
+        });
+        input.addEventListener("keydown", function (e) {
+          if (list.hidden) return;
+          if (e.key === "ArrowDown") { e.preventDefault(); select(Math.min(selected + 1, items.length - 1)); }
+          else if (e.key === "ArrowUp") { e.preventDefault(); select(Math.max(selected - 1, 0)); }
+          else if (e.key === "Enter" && selected >= 0) { e.preventDefault(); window.location.href = items[selected].querySelector("a").href; }
+          else if (e.key === "Escape") { close(); }
+        });
+        input.addEventListener("blur", function () { setTimeout(close, 200); });
+      }
+      function shortcuts() {
+        var pending = null;
+        document.addEventListener("keydown", function (e) {
+          var search = document.getElementById("search-box");
+          if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") { if (search) { e.preventDefault(); search.focus(); search.select(); } return; }
+          var tag = (e.target.tagName || "").toLowerCase();
+          if (tag === "input" || tag === "textarea" || tag === "select" || e.ctrlKey || e.metaKey || e.altKey) return;
+          if (e.key === "/" && search) { e.preventDefault(); search.focus(); return; }
+          if (pending === "g") {
+            pending = null;
+            if (e.key === "d") window.location.href = "/day";
+            else if (e.key === "f") window.location.href = "/firms";
+            return;
+          }
+          if (e.key === "g") { pending = "g"; setTimeout(function () { pending = null; }, 1000); return; }
+          if (e.key === "n") { var text = document.getElementById("log-text"); if (text) { e.preventDefault(); text.focus(); } }
+        });
+      }
+      document.addEventListener("DOMContentLoaded", function () {
+        document.querySelectorAll("textarea[data-counter]").forEach(counter);
+        document.querySelectorAll("button[data-copy]").forEach(copyButton);
+        var search = document.querySelector("input[data-palette]"); if (search) palette(search);
+        shortcuts();
+      });
+    })();
+    """#
+}

@@ -1,0 +1,56 @@
+// Pages from templates: the values every page needs (the words, the user, the CSRF token, the
+// asset version) merged with the page's own, rendered by Mustache, which escapes each value.
+
+import Hummingbird
+import Mustache
+import NIOCore
+import Workspace
+
+/// The words as Mustache walks them. Built once and never changed: the dictionary of `Any`
+/// values is shared read-only between requests.
+final class TextTree: @unchecked Sendable {
+    let tree: [String: Any]
+    init(_ text: UIText) { tree = text.tree }
+}
+
+struct PageRenderer: Sendable {
+    let library: MustacheLibrary
+    let text: UIText
+    let tree: TextTree
+
+    init(text: UIText = .czech) throws {
+        library = try Templates.library()
+        self.text = text
+        tree = TextTree(text)
+    }
+
+    /// The version in asset URLs: a change of the stylesheet or script changes it, so browsers
+    /// may cache them for a year.
+    static let assetVersion: String = {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in (StyleSheet.css + Script.javaScript).utf8 { hash = (hash ^ UInt64(byte)) &* 0x100000001b3 }
+        return String(hash, radix: 36)
+    }()
+
+    func page(_ template: String, title: String, values: [String: Any], context: WebContext, csrf: String,
+              nav: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        var all = values
+        all["t"] = tree.tree
+        all["lang"] = text.language
+        all["title"] = title
+        all["assetVersion"] = Self.assetVersion
+        all["csrf"] = csrf
+        if let user = context.identity {
+            all["user"] = true
+            all["login"] = user.login
+            all["isAdmin"] = user.role == .admin
+        }
+        if let nav { all["nav" + nav] = true }
+        let html = library.render(all, withTemplate: template) ?? ""
+        return Self.html(html, status: status)
+    }
+
+    static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,25 @@
+// How `kontakt serve` listens: address, port, TLS, and the origins its pages are reached by.
+
+import Workspace
+
+public struct ServerConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// PEM files; both or neither.
+    public var tlsCertificate: String?
+    public var tlsKey: String?
+    /// The origins (scheme://host[:port]) that browsers name when posting a form; empty trusts
+    /// the Host header (the server itself, reached directly).
+    public var allowedOrigins: Set<String>
+    public var sessions: SessionPolicy
+    public var loginThrottle: (limit: Int, window: Double)
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, tlsCertificate: String? = nil, tlsKey: String? = nil,
+                allowedOrigins: Set<String> = [], sessions: SessionPolicy = SessionPolicy(), loginThrottle: (limit: Int, window: Double) = (10, 60)) {
+        self.host = host; self.port = port; self.tlsCertificate = tlsCertificate; self.tlsKey = tlsKey
+        self.allowedOrigins = Set(allowedOrigins.map { $0.lowercased() }); self.sessions = sessions; self.loginThrottle = loginThrottle
+    }
+
+    public var usesTLS: Bool { tlsCertificate != nil }
+    public var url: String { "\(usesTLS ? "https" : "http")://\(host.contains(":") ? "[\(host)]" : host):\(port)" }
+}

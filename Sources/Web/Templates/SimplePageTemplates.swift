@@ -1,0 +1,59 @@
+// Login, errors and search results.
+
+extension Templates {
+    static let login = #"""
+    {{<layout}}{{$body}}
+    <section class="login">
+      <h1>{{t.login.title}}</h1>
+      {{#message}}<p class="alert" role="alert">{{message}}</p>{{/message}}
+      <form method="post" action="/login">
+        <input type="hidden" name="_csrf" value="{{loginCSRF}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label for="login">{{t.login.login}}</label>
+        <input id="login" name="login" autocomplete="username" required autofocus value="{{loginName}}">
+        <label for="password">{{t.login.password}}</label>
+        <input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button type="submit" class="primary">{{t.login.submit}}</button>
+      </form>
+    </section>
+    {{/body}}{{/layout}}
+    """#
+
+    static let error = #"""
+    {{<layout}}{{$body}}
+    <h1>{{t.error.title}} {{status}}</h1>
+    <p class="alert" role="alert">{{message}}</p>
+    <p><a href="/day">{{t.error.back}}</a></p>
+    {{/body}}{{/layout}}
+    """#
+
+    static let search = #"""
+    {{<layout}}{{$body}}
+    <h1>{{t.search.title}}</h1>
+    {{#hasQuery}}
+    <ul class="hits">
+    {{#hits}}
+      <li><a href="{{href}}"><span class="tag">{{kindLabel}}</span> <strong>{{title}}</strong></a> <span class="muted">{{detail}}</span>
+        {{#email}}<span class="muted">{{email}}</span>{{/email}} {{#phone}}<span class="muted">{{phone}}</span>{{/phone}}</li>
+    {{/hits}}
+    </ul>
+    {{^hits}}<p>{{t.search.none}}</p>{{/hits}}
+    {{/hasQuery}}
+    {{/body}}{{/layout}}
+    """#
+
+    static let admin = #"""
+    {{<layout}}{{$body}}
+    <h1>{{t.admin.title}}</h1>
+    <section aria-labelledby="users-heading">
+      <h2 id="users-heading">{{t.admin.users}}</h2>
+      <div class="scroll"><table>
+        <thead><tr><th scope="col">{{t.admin.login}}</th><th scope="col">{{t.admin.referent}}</th><th scope="col">{{t.admin.role}}</th><th scope="col">{{t.admin.state}}</th></tr></thead>
+        <tbody>
+        {{#users}}<tr><td>{{login}}</td><td>{{referent}}</td><td>{{role}}</td><td>{{#disabled}}{{t.admin.disabled}}{{/disabled}}{{^disabled}}{{t.admin.active}}{{/disabled}}</td></tr>{{/users}}
+        </tbody>
+      </table></div>
+    </section>
+    {{/body}}{{/layout}}
+    """#
+}

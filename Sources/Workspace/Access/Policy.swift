@@ -1,0 +1,45 @@
+// Who may do what, in one table: every use case asks here before it changes anything.
+
+import CRM
+
+public enum Action: Sendable, Equatable {
+    /// Log a contact (or a task) with this referent.
+    case logContact(referent: String)
+    /// Change or complete a contact or task now belonging to `referent`; `becoming` is the
+    /// referent it would belong to after the change.
+    case editContact(referent: String, becoming: String)
+    case removeContact
+    case editFirm, removeFirm
+    case editPerson, removePerson
+    /// Users, referents, code lists, attributes, settings.
+    case administer
+}
+
+public enum Policy {
+    /// `sales` reads everything, logs contacts as its own referent, edits its own contacts and
+    /// tasks (a task is the assignee's), and edits firm and person data (every change audited);
+    /// removing records and administering are for `admin` and the command line.
+    public static func allows(_ action: Action, _ principal: Principal) -> Bool {
+        guard case .user(let user) = principal, user.role == .sales else { return true }
+        switch action {
+        case .logContact(let referent): return referent == user.referent
+        case .editContact(let referent, let becoming): return referent == user.referent && becoming == user.referent
+        case .editFirm, .editPerson: return true
+        case .removeContact, .removeFirm, .removePerson, .administer: return false
+        }
+    }
+
+    public static func check(_ action: Action, _ principal: Principal) throws {
+        guard allows(action, principal) else { throw WorkspaceError.forbidden(reason(action)) }
+    }
+
+    static func reason(_ action: Action) -> String {
+        switch action {
+        case .logContact: return "a sales user logs contacts as its own referent only"
+        case .editContact: return "a sales user changes only its own contacts and the tasks assigned to it"
+        case .removeContact, .removeFirm, .removePerson: return "only an administrator removes records"
+        case .administer: return "only an administrator manages users, referents, code lists, attributes and settings"
+        case .editFirm, .editPerson: return "this change is not allowed"
+        }
+    }
+}

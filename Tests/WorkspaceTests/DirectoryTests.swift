@@ -1,0 +1,103 @@
+// Firm lists in keyset pages, the capped count, segment errors with their position, the firm
+// and person pages, and the search box's folding of case, diacritics and phone formatting.
+
+import CRM
+import GRDB
+import Store
+import Testing
+import Workspace
+import WorkspaceFixtures
+
+@Suite struct DirectoryTests {
+    @Test func keysetPagesVisitEveryFirmOnceInCzechOrder() throws {
+        let office = try Office()
+        let names = ["Čedok", "Cukrárna", "Chata", "Hotel", "Zámek", "Řeznictví", "Šatna", "Ábel"]
+        try office.workspace.database.write { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            for round in 0 ..< 30 { for name in names { _ = try Firms.insert(Firm(name: "\(name) \(round)"), schema: schema, db: db) } }
+        }
+        var seen: [String] = []
+        var after: ListPosition?
+        repeat {
+            let page = try office.workspace.firms.list(FirmQuery(after: after, limit: 37))
+            #expect(page.count == CappedCount(value: 242, isCapped: false))
+            seen += page.rows.map(\.firm.name)
+            after = page.next
+        } while after != nil
+        #expect(seen.count == 242)
+        #expect(Set(seen).count == 242)
+        #expect(seen == seen.sorted(byCzech: { $0 }), "Czech order across page boundaries (ch after h, ř after r)")
+    }
+
+    @Test func countsStopAtTheCap() throws {
+        let office = try Office()
+        try office.workspace.database.write { db in
+            let schema = try AttributeDefinitions.schema(db: db)
+            for index in 0 ..< 1_005 { _ = try Firms.insert(Firm(name: "Firma \(index)", address: PostalAddress(city: "Olomouc")), schema: schema, db: db) }
+        }
+        let page = try office.workspace.firms.list(FirmQuery(segment: .expression("city = \"Olomouc\""), limit: 10))
+        #expect(page.count == CappedCount(value: 1_000, isCapped: true))
+        #expect(page.rows.count == 10 && page.next != nil)
+    }
+
+    @Test func aSegmentErrorKeepsTheCheckersSentenceAndPosition() throws {
+        let office = try Office()
+        #expect {
+            try office.workspace.firms.list(FirmQuery(segment: .expression("city = \"Brno\" and teritory = Morava")))
+        } throws: { error in
+            let failure = Failure(error)
+            return failure.kind == .invalid && failure.position == 18 && failure.message.hasPrefix("1:19: there is no firm field or attribute \"teritory\"")
+                && failure.message.contains("\n  ^~~~~~~~") == false
+        }
+        #expect(throws: SavedSegmentError.self) {
+            try office.workspace.database.write { db in
+                try SavedSegments.save(SavedSegment(name: "stary", target: .firm, expression: "city = \"Brno\""), replace: false, db: db)
+                try db.execute(sql: "UPDATE segment SET expression = 'mesto = 1' WHERE name = 'stary'")
+            }
+            _ = try office.workspace.firms.list(FirmQuery(segment: .saved("stary")))
+        }
+    }
+
+    @Test func firmDetailHasPersonsTasksTimelinePagesAndChanges() throws {
+        let office = try Office()
+        for day in 1 ... 60 {
+            _ = try office.workspace.contacts.log(LogContact(firmId: office.skoda, fields: ContactInput(date: "\(day % 30 + 1).10.2026", kind: "call", text: "Hovor \(day)")), by: office.jan)
+        }
+        _ = try office.workspace.contacts.log(LogContact(firmId: office.skoda, fields: ContactInput(kind: "call", text: "Dnes", nextDate: "2026-12-10", nextTask: "Úkol")), by: office.jan)
+        let detail = try office.workspace.firms.detail(id: office.skoda)
+        #expect(detail.persons.map(\.name.last) == ["Nováková"])
+        #expect(detail.openTasks.map(\.contact.text) == ["Úkol"])
+        #expect(detail.timeline.contacts.count == 50)
+        #expect(detail.timeline.contacts.first?.contact.text == "Dnes", "newest first; the open task is listed apart")
+        let older = try office.workspace.firms.detail(id: office.skoda, timelineBefore: detail.timeline.next)
+        #expect(older.timeline.contacts.count == 11 && older.timeline.next == nil)
+        #expect(Set(detail.timeline.contacts.map(\.contact.id) + older.timeline.contacts.map(\.contact.id)).count == 61)
+        #expect(detail.roleLabels == "Zákazník")
+    }
+
+    @Test func searchIgnoresCaseDiacriticsAndPhoneFormatting() throws {
+        let office = try Office()
+        func titles(_ text: String) throws -> [String] { try office.workspace.search.find(text).map(\.title) }
+        #expect(try titles("skoda") == ["Škoda Auto a.s.", "Jana Nováková"], "the firm by its name first, then Jana by her e-mail at skoda.cz")
+        #expect(try titles("ŠKODA auto") == ["Škoda Auto a.s."])
+        #expect(try titles("602111222") == ["Škoda Auto a.s."])
+        #expect(try titles("+420602111222") == ["Škoda Auto a.s."])
+        #expect(try titles("00420 602 111 222") == ["Škoda Auto a.s."])
+        #expect(try titles("603 222") == ["Jana Nováková"], "a phone typed in part finds by prefix")
+        #expect(try titles("00177041") == ["Škoda Auto a.s."])
+        #expect(try titles("jana.novakova@skoda") == ["Jana Nováková"])
+        #expect(try titles("dvorak") == ["Ing. Petr Dvořák"])
+        #expect(try titles("nova") == ["Jana Nováková"])
+        #expect(try titles("\" OR 1=1 --").isEmpty, "FTS syntax in the input is only text")
+        #expect(try titles("").isEmpty)
+        // The index follows edits and removals, also those made with the sqlite3 shell's SQL.
+        try office.workspace.database.write { db in
+            try db.execute(sql: "UPDATE person SET last = 'Svobodová', mobile = '+421 905 123 456' WHERE id = ?", arguments: [office.jana])
+        }
+        #expect(try titles("novakova") == ["Jana Svobodová"], "still by her e-mail")
+        #expect(try titles("svobodova") == ["Jana Svobodová"])
+        #expect(try titles("905123456") == ["Jana Svobodová"])
+        try office.workspace.database.write { db in try db.execute(sql: "DELETE FROM person WHERE id = ?", arguments: [office.petr]) }
+        #expect(try titles("dvorak").isEmpty)
+    }
+}
