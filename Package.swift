@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         // The use cases both front ends call: who may do what, one transaction each, the audit.
         .target(name: "Workspace", dependencies: [
-            "CRM", "Store", "Segmentation", "Reports", "Interchange", "COpenSSL",
+            "CRM", "Store", "Segmentation", "Reports", "Interchange", "Print", "Merge", "COpenSSL",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -121,7 +121,7 @@ let package = Package(
                 path: "Tests/WorkspaceFixtures"),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "WorkspaceFixtures", "Store", "CRM", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "WebTests", dependencies: [
-            "Web", "Workspace", "WorkspaceFixtures", "Store", "CRM",
+            "Web", "Workspace", "WorkspaceFixtures", "Store", "CRM", "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdTesting", package: "hummingbird"),
             .product(name: "HTTPTypes", package: "swift-http-types"),

@@ -25,7 +25,7 @@ public enum QuickSearch {
         guard let match = matchExpression(text) else { return [] }
         // bm25 over the FTS table alone, cut to the limit, before joining the records.
         let rows = try Row.fetchAll(db, sql: """
-            WITH ranked AS (SELECT rowid AS entry, rank FROM search_entry WHERE search_entry MATCH ? ORDER BY rank LIMIT ?)
+            WITH ranked AS (SELECT rowid AS entry, bm25(search_entry, 10.0, 1.0) AS rank FROM search_entry WHERE search_entry MATCH ? ORDER BY rank LIMIT ?)
             SELECT r.entry, f.id, f.name, f.ico, f.city, f.email, f.phone,
                    p.id, p.title_before, p.first, p.last, p.title_after, p.email, coalesce(p.mobile, p.phone), pf.id, pf.name
             FROM ranked r

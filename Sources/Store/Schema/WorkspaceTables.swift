@@ -56,29 +56,31 @@ enum WorkspaceTables {
     /// included, so the terms are plain SQL rather than a registered function.
     private static func createSearchIndex(_ db: Database) throws {
         func phone(_ column: String) -> String { SearchTerms.phoneDigits(column) }
-        let firmTerms = "coalesce(NEW.name, '') || ' ' || coalesce(NEW.ico, '') || ' ' || coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone"))"
-        let personTerms = """
-            coalesce(NEW.title_before, '') || ' ' || coalesce(NEW.first, '') || ' ' || coalesce(NEW.last, '') || ' ' || \
-            coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone")) || ' ' || \(phone("NEW.mobile"))
-            """
+        // Two columns: the name, which ranks ten times higher, and the rest (IČO, e-mail, phones).
+        let firmName = "NEW.name"
+        let firmDetail = "coalesce(NEW.ico, '') || ' ' || coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone"))"
+        let personName = "coalesce(NEW.title_before, '') || ' ' || coalesce(NEW.first, '') || ' ' || coalesce(NEW.last, '')"
+        let personDetail = "coalesce(NEW.email, '') || ' ' || \(phone("NEW.phone")) || ' ' || \(phone("NEW.mobile"))"
+        let firmTerms = "\(firmName), \(firmDetail)"
+        let personTerms = "\(personName), \(personDetail)"
         try db.execute(sql: """
-            CREATE VIRTUAL TABLE search_entry USING fts5(terms, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+            CREATE VIRTUAL TABLE search_entry USING fts5(name, detail, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
             CREATE TRIGGER search_firm_insert AFTER INSERT ON firm BEGIN
-                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2, \(firmTerms));
+                INSERT INTO search_entry(rowid, name, detail) VALUES (NEW.id * 2, \(firmTerms));
             END;
             CREATE TRIGGER search_firm_update AFTER UPDATE OF name, ico, email, phone ON firm BEGIN
                 DELETE FROM search_entry WHERE rowid = OLD.id * 2;
-                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2, \(firmTerms));
+                INSERT INTO search_entry(rowid, name, detail) VALUES (NEW.id * 2, \(firmTerms));
             END;
             CREATE TRIGGER search_firm_delete AFTER DELETE ON firm BEGIN
                 DELETE FROM search_entry WHERE rowid = OLD.id * 2;
             END;
             CREATE TRIGGER search_person_insert AFTER INSERT ON person BEGIN
-                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2 + 1, \(personTerms));
+                INSERT INTO search_entry(rowid, name, detail) VALUES (NEW.id * 2 + 1, \(personTerms));
             END;
             CREATE TRIGGER search_person_update AFTER UPDATE OF title_before, first, last, email, phone, mobile ON person BEGIN
                 DELETE FROM search_entry WHERE rowid = OLD.id * 2 + 1;
-                INSERT INTO search_entry(rowid, terms) VALUES (NEW.id * 2 + 1, \(personTerms));
+                INSERT INTO search_entry(rowid, name, detail) VALUES (NEW.id * 2 + 1, \(personTerms));
             END;
             CREATE TRIGGER search_person_delete AFTER DELETE ON person BEGIN
                 DELETE FROM search_entry WHERE rowid = OLD.id * 2 + 1;
@@ -87,8 +89,8 @@ enum WorkspaceTables {
         let existingFirms = firmTerms.replacingOccurrences(of: "NEW.", with: "")
         let existingPersons = personTerms.replacingOccurrences(of: "NEW.", with: "")
         try db.execute(sql: """
-            INSERT INTO search_entry(rowid, terms) SELECT id * 2, \(existingFirms) FROM firm;
-            INSERT INTO search_entry(rowid, terms) SELECT id * 2 + 1, \(existingPersons) FROM person;
+            INSERT INTO search_entry(rowid, name, detail) SELECT id * 2, \(existingFirms) FROM firm;
+            INSERT INTO search_entry(rowid, name, detail) SELECT id * 2 + 1, \(existingPersons) FROM person;
             """)
     }
 }

@@ -74,6 +74,13 @@ enum StyleSheet {
     dl.data { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .25rem .75rem; }
     dl.data dt { font-weight: 600; }
     dl.data dd { margin: 0; }
+    .record-actions { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
+    .record-actions a { display: inline-flex; align-items: center; min-height: 44px; }
+    .field-error { color: var(--alert); margin: .25rem 0 0; }
+    .record-form .field { margin-bottom: .25rem; }
+    .record-form input, .record-form select { width: 100%; }
+    .record-form label.check input { width: 1.25rem; }
+    section.danger { margin-top: 2rem; border-top: 2px solid var(--alert); }
     .palette { position: absolute; top: 100%; left: 0; right: 0; z-index: 5; list-style: none; margin: .25rem 0 0; padding: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 15%); }
     .palette li a { display: block; padding: .6rem .75rem; min-height: 44px; text-decoration: none; color: var(--ink); }
     .palette li[aria-selected="true"] a { background: var(--accent); color: var(--accent-ink); }

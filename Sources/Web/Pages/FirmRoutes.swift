@@ -87,7 +87,9 @@ extension Site {
             let id = try Site.id(context)
             let before = FormFields(query: request)["before"].flatMap(Site.contactPosition)
             let detail = try await run { try $0.firms.detail(id: id, timelineBefore: before) }
-            return try await firmPage(detail, context: context, notice: FormFields(query: request)["logged"] != nil ? renderer.text["log.saved"] : nil)
+            let query = FormFields(query: request)
+            let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"] : nil
+            return try await firmPage(detail, context: context, notice: notice)
         }
         pages.post("firms/:id/contacts") { request, context -> Response in
             let id = try Site.id(context)
@@ -112,7 +114,7 @@ extension Site {
         let firm = detail.firm
         let id = firm.id ?? 0
         var values = Presentation.compact([
-            "name": firm.name, "roleLabels": detail.roleLabels, "ico": firm.ico?.digits, "dic": firm.dic.map { "\($0)" },
+            "id": String(id), "name": firm.name, "roleLabels": detail.roleLabels, "ico": firm.ico?.digits, "dic": firm.dic.map { "\($0)" },
             "email": firm.email?.value, "phone": firm.phone, "web": firm.web, "note": firm.note, "notice": notice,
             "address": AddressBlock(firmName: firm.name, address: firm.address).text,
         ])

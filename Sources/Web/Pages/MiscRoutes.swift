@@ -10,6 +10,8 @@ extension Site {
         addDay(to: pages)
         addFirms(to: pages)
         addPersons(to: pages)
+        addRecordForms(to: pages)
+        addDocuments(to: pages)
         pages.get("search") { request, context -> Response in
             let query = FormFields(query: request).text("q") ?? ""
             let hits = query.isEmpty ? [] : try await run { try $0.search.find(query, limit: 50) }

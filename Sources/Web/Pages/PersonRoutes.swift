@@ -11,7 +11,8 @@ extension Site {
             let id = try Site.id(context)
             let query = FormFields(query: request)
             let detail = try await run { try $0.people.detail(id: id, timelineBefore: query["before"].flatMap(Site.contactPosition)) }
-            return try await personPage(detail, context: context, notice: query["logged"] != nil ? renderer.text["log.saved"] : nil)
+            let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"] : nil
+            return try await personPage(detail, context: context, notice: notice)
         }
         pages.post("persons/:id/contacts") { request, context -> Response in
             let id = try Site.id(context)
@@ -36,7 +37,7 @@ extension Site {
         let id = person.id ?? 0
         let block = AddressBlock(firmName: detail.firm.name, person: person.name, gender: person.gender, address: person.postalAddress(firm: detail.firm))
         var values = Presentation.compact([
-            "name": person.name.withTitles, "firmId": String(detail.firm.id ?? 0), "firmName": detail.firm.name, "function": person.function,
+            "id": String(id), "name": person.name.withTitles, "firmId": String(detail.firm.id ?? 0), "firmName": detail.firm.name, "function": person.function,
             "email": person.email?.value, "phone": person.phone, "mobile": person.mobile, "note": person.note, "notice": notice,
             "address": block.text, "consent": person.emailConsent ? true : nil,
         ])

@@ -36,6 +36,8 @@ struct FormFields: Sendable {
 
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
+    var names: [String] { Array(values.keys) }
+
     private static func decode<S: StringProtocol>(_ text: S) -> String? {
         String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
     }

@@ -5,6 +5,7 @@ extension Templates {
     static let firms = #"""
     {{<layout}}{{$body}}
     <h1>{{t.firms.title}}</h1>
+    <p class="record-actions"><a href="/firms/new">{{t.firm.new}}</a></p>
     <form method="get" action="/firms" class="filter">
       <label for="where">{{t.firms.filter}}</label>
       <textarea id="where" name="where" rows="2" spellcheck="false" aria-describedby="where-help{{#filterError}} where-error{{/filterError}}"{{#filterError}} aria-invalid="true"{{/filterError}}>{{whereText}}</textarea>

@@ -9,6 +9,7 @@ extension Templates {
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
     <title>{{title}} · {{t.app.name}}</title>
+    <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/assets/app.css?v={{assetVersion}}">
     <script src="/assets/app.js?v={{assetVersion}}" defer></script>
     </head>

@@ -7,6 +7,8 @@ extension Templates {
     <article class="record">
       <h1>{{name}}</h1>
       {{#roleLabels}}<p class="roles">{{roleLabels}}</p>{{/roleLabels}}
+      <p class="record-actions"><a href="/firms/{{id}}/edit">{{t.firm.edit}}</a> <a href="/firms/{{id}}/persons/new">{{t.firm.addPerson}}</a>
+        <a href="/firms/{{id}}/dossier.pdf">{{t.firm.dossier}}</a></p>
       {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
       <div class="columns-2">
         <section aria-labelledby="data-heading">
@@ -48,6 +50,7 @@ extension Templates {
     <article class="record">
       <h1>{{name}}</h1>
       <p class="roles"><a href="/firms/{{firmId}}">{{firmName}}</a>{{#function}} · {{function}}{{/function}}</p>
+      <p class="record-actions"><a href="/persons/{{id}}/edit">{{t.person.edit}}</a> <a href="/persons/{{id}}/card.pdf">{{t.person.card}}</a></p>
       {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
       <div class="columns-2">
         <section aria-labelledby="data-heading">

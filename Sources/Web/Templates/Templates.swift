@@ -7,6 +7,7 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "day": day, "firms": firms, "firm": firm, "person": person,
         "search": search, "timeline": timeline, "changes": changes, "logForm": logForm, "admin": admin,
+        "recordForm": recordForm,
     ]
 
     static func library() throws -> MustacheLibrary {

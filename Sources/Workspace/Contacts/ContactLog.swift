@@ -55,7 +55,7 @@ extension Workspace {
                 try contact.apply(fields, references: try Self.references(db: db))
                 try Policy.check(.editContact(referent: before.referent, becoming: contact.referent), principal)
                 try Contacts.update(contact, db: db)
-                try AuditLog.append(ContactAudit.changes(from: before, to: contact, actor: principal.auditName), db: db)
+                try AuditLog.append(AuditTrail.changes(entity: "contact", id: id, from: AuditTrail.fields(before), to: AuditTrail.fields(contact), actor: principal.auditName), db: db)
             }
         }
 
@@ -82,7 +82,7 @@ extension Workspace {
                 var contact = before
                 contact.date = date
                 try Contacts.update(contact, db: db)
-                try AuditLog.append(ContactAudit.changes(from: before, to: contact, actor: principal.auditName), db: db)
+                try AuditLog.append(AuditTrail.changes(entity: "contact", id: id, from: AuditTrail.fields(before), to: AuditTrail.fields(contact), actor: principal.auditName), db: db)
             }
         }
 

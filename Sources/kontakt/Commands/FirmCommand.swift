@@ -3,6 +3,7 @@
 import ArgumentParser
 import CRM
 import Store
+import Workspace
 
 struct FirmCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -39,14 +40,9 @@ struct FirmCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let database = try global.open()
-            let firm = try database.write { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                var firm = try Firm.create(try fields.input(name: name), schema: schema)
-                firm.id = try Firms.insert(firm, schema: schema, db: db)
-                return firm
-            }
-            Printing.created("firm", id: firm.id!, json: output.json)
+            let input = try fields.input(name: name)
+            let id = try global.workspace().firms.add(input, by: .localOperator)
+            Printing.created("firm", id: id, json: output.json)
         }
     }
 
@@ -58,12 +54,8 @@ struct FirmCommand: ParsableCommand {
         @OptionGroup var fields: Fields
 
         func run() throws {
-            try global.open().write { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                var firm = try Firms.fetch(id: id, schema: schema, db: db)
-                try firm.apply(try fields.input(name: name), schema: schema)
-                try Firms.update(firm, schema: schema, db: db)
-            }
+            let input = try fields.input(name: name)
+            try global.workspace().firms.edit(id: id, input, by: .localOperator)
             print("Updated firm \(id).")
         }
     }
@@ -140,7 +132,7 @@ struct FirmCommand: ParsableCommand {
         @Option(help: "Why, for the removal log.") var reason: String?
 
         func run() throws {
-            try global.open().write { db in try Firms.remove(id: id, force: force, reason: reason, db: db) }
+            try global.workspace().firms.remove(id: id, force: force, reason: reason, by: .localOperator)
             print("Removed firm \(id).")
         }
     }

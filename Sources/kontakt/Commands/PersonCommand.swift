@@ -3,6 +3,7 @@
 import ArgumentParser
 import CRM
 import Store
+import Workspace
 
 struct PersonCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,12 +47,8 @@ struct PersonCommand: ParsableCommand {
         }
 
         func run() throws {
-            let id = try global.open().write { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                try Firms.requireExisting(id: firm, db: db)
-                let person = try Person.create(firmId: firm, try fields.input(emailConsent: noEmailConsent ? false : nil), schema: schema)
-                return try Persons.insert(person, schema: schema, db: db)
-            }
+            let input = try fields.input(emailConsent: noEmailConsent ? false : nil)
+            let id = try global.workspace().people.add(firmId: firm, input, by: .localOperator)
             Printing.created("person", id: id, json: output.json)
         }
     }
@@ -65,16 +62,8 @@ struct PersonCommand: ParsableCommand {
         @Flag(inversion: .prefixedNo, help: "Grant or revoke consent to mass e-mail.") var emailConsent: Bool?
 
         func run() throws {
-            try global.open().write { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                var person = try Persons.fetch(id: id, schema: schema, db: db).person
-                if let firm {
-                    try Firms.requireExisting(id: firm, db: db)
-                    person.firmId = firm
-                }
-                try person.apply(try fields.input(emailConsent: emailConsent), schema: schema)
-                try Persons.update(person, schema: schema, db: db)
-            }
+            let input = try fields.input(emailConsent: emailConsent)
+            try global.workspace().people.edit(id: id, moveTo: firm, input, by: .localOperator)
             print("Updated person \(id).")
         }
     }
@@ -165,7 +154,7 @@ struct PersonCommand: ParsableCommand {
         @Flag(help: "Remove even when the person has contacts.") var force = false
 
         func run() throws {
-            try global.open().write { db in try Persons.remove(id: id, force: force, db: db) }
+            try global.workspace().people.remove(id: id, force: force, by: .localOperator)
             print("Removed person \(id).")
         }
     }
