@@ -11,7 +11,28 @@ import Workspace
 struct APIRoutes: Sendable {
     let site: Site
 
+    /// Each path of the API and the methods it answers; any other method gets 405 with Allow.
+    static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
+        ("me", [.get]), ("firms", [.get]), ("firms/:id", [.get]), ("persons/:id", [.get]), ("contacts", [.post]), ("contacts/:id", [.get]),
+        ("tasks", [.get]), ("tasks/:id/done", [.post]), ("search", [.get]), ("segments/count", [.post]),
+    ]
+
+    func addMethodNotAllowed(to api: RouterGroup<WebContext>) {
+        let all: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .options, .trace, .connect]
+        for (path, allowed) in Self.methods {
+            let allow = (allowed + (allowed.contains(.get) ? [.head] : [])).map(\.rawValue).joined(separator: ", ")
+            for method in all where !allowed.contains(method) && !(method == .head && allowed.contains(.get)) {
+                api.on(RouterPath(path), method: method) { _, _ -> Response in
+                    var response = APIErrors.body(kind: "invalid", message: "\(method.rawValue) is not allowed here; use \(allow)").response(status: .methodNotAllowed)
+                    response.headers[.allow] = allow
+                    return response
+                }
+            }
+        }
+    }
+
     func add(to api: RouterGroup<WebContext>) {
+        defer { addMethodNotAllowed(to: api) }
         api.get("me") { _, context -> Response in
             let user = try context.principal
             guard case .user(let signedIn) = user else { throw HTTPError(.unauthorized) }
@@ -20,15 +41,16 @@ struct APIRoutes: Sendable {
         api.get("firms") { request, _ -> Response in
             let query = FormFields(query: request)
             let limit = try Self.limit(query["limit"])
+            let after = try query["after"].map { text -> ListPosition in
+                guard let position = FirmListState.position(text) else { throw WorkspaceError.invalid(field: "after", "\"\(text)\" is not a cursor from a previous page's next") }
+                return position
+            }
+            if query["where"] != nil, query["segment"] != nil { throw WorkspaceError.invalid(field: "segment", "give where or segment, not both") }
             if let text = query.text("q") {
                 let hits = try await site.run { try $0.search.find(text, limit: limit) }.filter { $0.kind == .firm }
                 return JSONValue.object([("hits", .array(hits.map(APIShapes.hit)))]).response()
             }
             let segment = query.text("where").map(SegmentChoice.expression) ?? query.text("segment").map(SegmentChoice.saved)
-            let after = try query["after"].map { text -> ListPosition in
-                guard let position = FirmListState.position(text) else { throw WorkspaceError.invalid(field: "after", "\"\(text)\" is not a cursor from a previous page's next") }
-                return position
-            }
             let page = try await site.run { try $0.firms.list(FirmQuery(segment: segment, after: after, limit: limit)) }
             return JSONValue.object([
                 ("firms", .array(page.rows.map { APIShapes.firm($0.firm) })), ("next", APIShapes.cursor(page.next)),
@@ -37,7 +59,12 @@ struct APIRoutes: Sendable {
         }
         api.get("firms/:id") { request, context -> Response in
             let id = try Site.id(context)
-            let before = FormFields(query: request)["before"].flatMap(Site.contactPosition)
+            let before = try FormFields(query: request)["before"].map { text -> ContactPosition in
+                guard let position = Site.contactPosition(text) else {
+                    throw WorkspaceError.invalid(field: "before", "\"\(text)\" is not a cursor from a previous page's nextContacts")
+                }
+                return position
+            }
             let detail = try await site.run { try $0.firms.detail(id: id, timelineBefore: before) }
             return JSONValue.object([
                 ("firm", APIShapes.firm(detail.firm)), ("persons", .array(detail.persons.map(APIShapes.person))),

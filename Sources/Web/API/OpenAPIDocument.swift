@@ -50,10 +50,13 @@ enum OpenAPIDocument {
                            "firmId": {"type": "integer"}, "email": {"type": ["string", "null"]}, "phone": {"type": ["string", "null"]}, "href": {"type": "string"}}},
           "NewContact": {"type": "object", "required": ["text"], "properties": {
               "firmId": {"type": "integer", "minimum": 1}, "personId": {"type": "integer", "minimum": 1},
-              "date": {"type": "string"}, "status": {"enum": ["contact", "task"]}, "kind": {"type": "string", "description": "a code of the kind code list (default call)"},
+              "date": {"$ref": "#/components/schemas/Date"}, "status": {"enum": ["contact", "task"]}, "kind": {"type": "string", "description": "a code of the kind code list (default call)"},
               "referent": {"type": "string", "description": "default: the token's user; a sales user may name only its own"},
               "result": {"type": "string"}, "text": {"type": "string", "maxLength": 250}, "note": {"type": "string"},
-              "nextDate": {"type": "string"}, "nextTask": {"type": "string"}, "nextReferent": {"type": "string"}}}
+              "nextDate": {"$ref": "#/components/schemas/Date"}, "nextTask": {"type": "string", "maxLength": 250}, "nextReferent": {"type": "string"}},
+            "dependentRequired": {"nextDate": ["nextTask"], "nextTask": ["nextDate"]}},
+          "Date": {"type": "string", "format": "date",
+                   "description": "YYYY-MM-DD; YYYY-MM-DDTHH:MM (local time) and 29.11.2026 14:30 are read too"}
         },
         "responses": {
           "Invalid": {"description": "the input does not check", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}},
@@ -77,7 +80,7 @@ enum OpenAPIDocument {
             {"name": "where", "in": "query", "schema": {"type": "string"}, "description": "a segment expression"},
             {"name": "segment", "in": "query", "schema": {"type": "string"}, "description": "a saved segment's name"},
             {"name": "q", "in": "query", "schema": {"type": "string"}, "description": "search instead of listing"},
-            {"name": "after", "in": "query", "schema": {"type": "string"}, "description": "the previous page's next"},
+            {"name": "after", "in": "query", "schema": {"type": "string", "pattern": "^.*~[0-9]+$"}, "description": "the previous page's next"},
             {"name": "limit", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 500}}],
           "responses": {
             "200": {"description": "a page of firms, or search hits when q is given", "content": {"application/json": {"schema": {"oneOf": [
@@ -88,13 +91,14 @@ enum OpenAPIDocument {
             "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"},
             "422": {"$ref": "#/components/responses/Invalid"}}}},
         "/api/v1/firms/{id}": {"get": {"summary": "A firm with its persons, open tasks and a page of its contacts",
-          "parameters": [{"$ref": "#/components/parameters/Id"}, {"name": "before", "in": "query", "schema": {"type": "string"}, "description": "the previous page's nextContacts"}],
+          "parameters": [{"$ref": "#/components/parameters/Id"}, {"name": "before", "in": "query", "schema": {"type": "string", "pattern": "^.*~[0-9]+$"}, "description": "the previous page's nextContacts"}],
           "responses": {
             "200": {"description": "the firm", "content": {"application/json": {"schema": {"type": "object", "required": ["firm", "persons", "openTasks", "contacts", "nextContacts"], "properties": {
               "firm": {"$ref": "#/components/schemas/Firm"}, "persons": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}},
               "openTasks": {"type": "array", "items": {"$ref": "#/components/schemas/Contact"}}, "contacts": {"type": "array", "items": {"$ref": "#/components/schemas/Contact"}},
               "nextContacts": {"type": ["string", "null"]}}}}}},
-            "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"}}}},
+            "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"},
+            "422": {"$ref": "#/components/responses/Invalid"}}}},
         "/api/v1/persons/{id}": {"get": {"summary": "A person with their firm and contacts", "parameters": [{"$ref": "#/components/parameters/Id"}],
           "responses": {
             "200": {"description": "the person", "content": {"application/json": {"schema": {"type": "object", "required": ["person", "firm", "contacts"], "properties": {
@@ -131,7 +135,7 @@ enum OpenAPIDocument {
                         "401": {"$ref": "#/components/responses/Unauthenticated"}}}},
         "/api/v1/segments/count": {"post": {"summary": "How many persons or firms a segment expression selects (capped at 1,000)",
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["expression"], "properties": {
-            "expression": {"type": "string"}, "target": {"enum": ["person", "firm"]}}}}}},
+            "expression": {"type": "string", "minLength": 1, "description": "in the segment language: checked against the attributes and code lists"}, "target": {"enum": ["person", "firm"]}}}}}},
           "responses": {
             "200": {"description": "the count", "content": {"application/json": {"schema": {"type": "object", "required": ["target", "count", "countCapped"], "properties": {
               "target": {"enum": ["person", "firm"]}, "count": {"type": "integer"}, "countCapped": {"type": "boolean"}}}}}},
