@@ -41,6 +41,7 @@ soak: deps
 bench: release
 	@python3 -m pip install -q mailmerge==2.3.0 2>/dev/null || echo "(mailmerge not installed: its comparison row is left out)"
 	@command -v smtp-sink >/dev/null || scripts/install-postfix-tools || echo "(smtp-sink not installed: the delivery rows are left out)"
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null 2>&1 || sudo apt-get install -y -qq wrk >/dev/null; }
 	@python3 Benchmarks/bench.py
 
 install: release

@@ -90,6 +90,13 @@ def main():
     render_rows = campaign_rendering(base=os.path.join(WORK, "persons.sqlite")) if wanted("rendering") else []
     delivery_rows = delivery(base=os.path.join(WORK, "persons.sqlite")) if wanted("delivery") else []
     print_rows = printing(base=os.path.join(WORK, "persons.sqlite")) if wanted("print") else []
+    web_rows = None
+    if wanted("web"):
+        import web
+        db = os.path.join(WORK, "segments.sqlite")
+        if not os.path.exists(db):
+            run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
+        web_rows = web.web(BIN, WORK, db, free_port)
 
     name_width = max(len(r[0]) for r in rows + segment_rows)
     print()
@@ -123,6 +130,9 @@ def main():
         for name, median, goal, mib, mib_goal in print_rows:
             met = median <= goal and mib <= mib_goal
             print(f"{name.ljust(58)}  {median * 1000:7.0f}ms  {goal * 1000:7.0f}ms  {mib:8.1f}  {mib_goal:6.0f}  {'met' if met else 'MISSED'}")
+
+    if web_rows:
+        web.print_table(*web_rows)
 
     if delivery_rows:
         print()
