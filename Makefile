@@ -2,7 +2,7 @@
 # `make bench` prints the benchmark table, `make install` installs kontakt under PREFIX
 # (default /usr/local; DESTDIR stages it for a package), `make uninstall` removes it.
 
-.PHONY: all build release deps demo test soak bench install uninstall clean
+.PHONY: all build release deps demo serve screenshots test soak bench install uninstall clean
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -20,6 +20,15 @@ release: deps
 
 demo: release
 	@scripts/demo.sh
+
+# The web workspace on the demo database (make demo creates it and its users).
+serve: release
+	@test -f demo.sqlite || { echo "no demo.sqlite yet: run make demo first"; exit 1; }
+	.build/release/kontakt --db demo.sqlite serve
+
+# The README's screenshots, taken by the browser test's script on the demo database.
+screenshots: release
+	@scripts/screenshots
 
 # The build and the tests keep their temporary files in .build/tmp (SwiftPM leaves a few of its
 # own behind on every run); scripts/check-leftovers fails the run when a test left one of ours.

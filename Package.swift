@@ -71,7 +71,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["CRM", "Store", .product(name: "GRDB", package: "GRDB.swift")]),
         // The use cases both front ends call: who may do what, one transaction each, the audit.
         .target(name: "Workspace", dependencies: [
-            "CRM", "Store", "Segmentation", "Reports", "Interchange", "Print", "Merge", "COpenSSL",
+            "CRM", "Store", "Segmentation", "Reports", "Interchange", "Print", "Merge", "Mail", "Campaigns", "COpenSSL",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -55,8 +55,10 @@ def log_in(base, login, password):
 def web(bin_dir, work, db, free_port):
     kontakt = os.path.join(bin_dir, "kontakt")
     run = lambda *args, **kw: subprocess.run([kontakt, "--db", db, *args], check=True, stdout=subprocess.DEVNULL, **kw)
+    count = lambda sql: int(subprocess.run(["sqlite3", db, sql], capture_output=True, text=True, check=True).stdout.strip() or 0)
     # A firm with 10,000 contacts more (firm 1), logged by the referents in turn over ten years.
-    subprocess.run(["sqlite3", db, """
+    if count("SELECT count(*) FROM contact WHERE firm_id = 1") < 10_000:
+      subprocess.run(["sqlite3", db, """
         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
         INSERT INTO contact(firm_id, person_id, date, status, kind, referent, result, text, created_at, updated_at)
         SELECT 1, (SELECT min(id) FROM person WHERE firm_id = 1), date('2016-01-01', '+' || (i * 365 / 1000) || ' days'), 'contact',
@@ -66,7 +68,8 @@ def web(bin_dir, work, db, free_port):
     password = os.path.join(work, "web-password")
     with open(password, "w") as out:
         out.write("zatez-heslo-2026\n")
-    run("user", "add", "bench", "--referent", "novak", "--role", "sales", "--password-file", password)
+    if count("SELECT count(*) FROM app_user WHERE login = 'bench'") == 0:
+        run("user", "add", "bench", "--referent", "novak", "--role", "sales", "--password-file", password)
     token = subprocess.run([kontakt, "--db", db, "user", "token", "bench"], capture_output=True, text=True, check=True).stdout.strip()
 
     # The campaign that sends while contacts are logged: 20,000 recipients to smtp-sink.
@@ -74,7 +77,14 @@ def web(bin_dir, work, db, free_port):
     sink_port = free_port()
     sink = subprocess.Popen([sink_binary, "-u", "nobody", f"127.0.0.1:{sink_port}", "256"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     outbox = os.path.join(work, "web-outbox")
-    run("campaign", "create", "zatez", "--template", "newsletter", "--where", "id <= 20000", "--referent", "novak")
+    template = os.path.join(work, "zatez.md")
+    with open(template, "w") as out:
+        out.write('---\nsubject: "Novinky pro {{firm.name}}"\nfrom: "Kontakt <novinky@kontakt-demo.cz>"\n---\n{{salutation}},\n\n'
+                  'přinášíme Vám přehled novinek za poslední měsíc.\n\nS pozdravem\n{{referent.name}}\n')
+    subprocess.run(["sqlite3", db, "DELETE FROM campaign_recipient WHERE campaign_id IN (SELECT id FROM campaign WHERE name = 'zatez');"
+                    "DELETE FROM campaign WHERE name = 'zatez'"], check=False)
+    shutil.rmtree(outbox, ignore_errors=True)
+    run("campaign", "create", "zatez", "--template", template, "--where", "id <= 20000", "--referent", "novak")
     run("--outbox", outbox, "campaign", "render", "zatez")
 
     port = free_port()

@@ -95,4 +95,15 @@ kontakt export csv contacts --encoding windows-1250 --out Outbox/export/contacts
 kontakt export ics --out Outbox/export/tasks.ics
 echo "HTML reports in Outbox/reports, exports in Outbox/export"
 echo
+echo "== The web workspace: two demo users (demo passwords, for this demo database only)"
+password_file=$(mktemp)
+trap 'rm -f "$password_file"' EXIT
+printf 'demo-heslo-novak\n' > "$password_file"
+kontakt user add novak --referent novak --role admin --password-file "$password_file"
+printf 'demo-heslo-svobodova\n' > "$password_file"
+kontakt user add svobodova --referent svobodova --role sales --password-file "$password_file"
+echo "Start it with:  make serve   (or: $bin/kontakt --db demo.sqlite serve)"
+echo "then open http://127.0.0.1:8080/ and log in as novak / demo-heslo-novak (admin)"
+echo "or svobodova / demo-heslo-svobodova (sales). Stop it with Ctrl+C."
+echo
 echo "Database: demo.sqlite  (try: $bin/kontakt --db demo.sqlite firm list)"

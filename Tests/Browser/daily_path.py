@@ -107,7 +107,8 @@ def daily_path(browser, width, height, prefix):
     step(prefix + "done, it leaves my day", left == 0, left)
 
     for path, name in [("/firms", "firms"), ("/firms?where=teritory%3DMorava", "firms-error"), ("/search?q=nova", "search"),
-                       ("/firms/" + firm_id + "/edit", "firm-edit"), ("/admin", "admin")]:
+                       ("/firms/" + firm_id + "/edit", "firm-edit"), ("/admin/users", "admin"),
+                       ("/admin/codelists", "admin-codelists"), ("/admin/settings", "admin-settings")]:
         page.goto(base + path)
         if prefix == "":
             audit(page, name)

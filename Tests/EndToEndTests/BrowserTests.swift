@@ -55,10 +55,10 @@ import Testing
         #expect(steps.count == 18)
         for step in steps { #expect(step["ok"] as? Bool == true, "\(step["name"] ?? ""): \(step["detail"] ?? "")") }
         let axe = findings["axe"] as? [String: [[String: Any]]] ?? [:]
-        #expect(Set(axe.keys) == ["login", "firm", "day", "firms", "firms-error", "search", "firm-edit", "admin", "person"])
+        #expect(Set(axe.keys) == ["login", "firm", "day", "firms", "firms-error", "search", "firm-edit", "admin", "admin-codelists", "admin-settings", "person"])
         for (page, violations) in axe { #expect(violations.isEmpty, "axe on \(page): \(violations)") }
         let narrow = findings["narrow"] as? [String: Any] ?? [:]
-        for page in ["firm", "day", "firms", "firms-error", "search", "firm-edit", "admin", "person"] {
+        for page in ["firm", "day", "firms", "firms-error", "search", "firm-edit", "admin", "admin-codelists", "admin-settings", "person"] {
             #expect((narrow[page] as? Int ?? 9_999) <= 360, "no horizontal scrolling on \(page) at 360 px")
             #expect((narrow[page + "Small"] as? [String] ?? ["missing"]).isEmpty, "tap targets under 44 px on \(page): \(narrow[page + "Small"] ?? "")")
         }

@@ -81,6 +81,14 @@ enum StyleSheet {
     .record-form input, .record-form select { width: 100%; }
     .record-form label.check input { width: 1.25rem; }
     section.danger { margin-top: 2rem; border-top: 2px solid var(--alert); }
+    nav.subnav ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .25rem; }
+    nav.subnav a { display: inline-flex; align-items: center; min-height: 44px; padding: 0 .75rem; border-radius: 4px; }
+    nav.subnav a[aria-current="page"] { background: var(--accent); color: var(--accent-ink); }
+    .narrow-form { max-width: 28rem; }
+    .narrow-form input, .narrow-form select { width: 100%; }
+    td.actions form { display: inline-block; margin: 0 .25rem .25rem 0; }
+    td button { white-space: nowrap; min-width: 44px; }
+    pre.token, pre.message { white-space: pre-wrap; background: var(--tint); padding: .75rem; border-radius: 4px; }
     .palette { position: absolute; top: 100%; left: 0; right: 0; z-index: 5; list-style: none; margin: .25rem 0 0; padding: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 4px; box-shadow: 0 4px 12px rgb(0 0 0 / 15%); }
     .palette li a { display: block; padding: .6rem .75rem; min-height: 44px; text-decoration: none; color: var(--ink); }
     .palette li[aria-selected="true"] a { background: var(--accent); color: var(--accent-ink); }

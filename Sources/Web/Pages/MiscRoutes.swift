@@ -1,4 +1,4 @@
-// Search results, the exact e-mail a contact logs, and the admin overview.
+// Search results and the exact e-mail a contact logs; the other page families join here.
 
 import Hummingbird
 import NIOCore
@@ -30,14 +30,8 @@ extension Site {
             return Response(status: .ok, headers: [.contentType: "message/rfc822", .contentDisposition: "attachment; filename=\"contact-\(id).eml\""],
                             body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
         }
-        pages.get("admin") { _, context -> Response in
-            let principal = try context.principal
-            let users = try await run { try $0.accounts.list(by: principal) }
-            let values: [String: Any] = ["users": users.map { user in
-                Presentation.compact(["login": user.login, "referent": user.referent, "role": user.role.rawValue, "disabled": user.disabled ? true : nil])
-            }]
-            return try await page("admin", title: renderer.text["admin.title"], values: values, context: context, nav: "Admin")
-        }
+        addAdmin(to: pages)
+        addMail(to: pages)
     }
 
     func hitValues(_ hit: SearchHit) -> [String: Any] {

@@ -11,7 +11,8 @@ extension Site {
             let id = try Site.id(context)
             let query = FormFields(query: request)
             let detail = try await run { try $0.people.detail(id: id, timelineBefore: query["before"].flatMap(Site.contactPosition)) }
-            let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"] : nil
+            let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"]
+                : query["mailed"] != nil ? renderer.text["mail.sent"] : nil
             return try await personPage(detail, context: context, notice: notice)
         }
         pages.post("persons/:id/contacts") { request, context -> Response in

@@ -3,8 +3,16 @@
 
 import CRM
 import Foundation
+import Mustache
 import Store
 import Workspace
+
+/// A value that is not there: false in a section, nothing when shown.
+struct Blank: MustacheCustomRenderable, CustomStringConvertible {
+    var renderText: String { "" }
+    var isNull: Bool { true }
+    var description: String { "" }
+}
 
 enum Presentation {
     /// "29.11.2026" or "29.11.2026 14:30".
@@ -30,12 +38,12 @@ enum Presentation {
         return book.values(of: list).first { $0.code == code }.map { $0.label.isEmpty ? code : $0.label } ?? code
     }
 
-    /// Absent and empty values become `false`, never a missing key: Mustache looks a missing
+    /// Absent and empty values become `Blank`, never a missing key: Mustache looks a missing
     /// key up in the enclosing contexts, and a person without a phone would show the firm's.
     static func compact(_ values: [String: Any?]) -> [String: Any] {
         values.mapValues { value -> Any in
-            guard let value else { return false }
-            if let text = value as? String, text.isEmpty { return false }
+            guard let value else { return Blank() }
+            if let text = value as? String, text.isEmpty { return Blank() }
             return value
         }
     }

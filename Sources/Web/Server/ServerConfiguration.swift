@@ -13,11 +13,17 @@ public struct ServerConfiguration: Sendable {
     public var allowedOrigins: Set<String>
     public var sessions: SessionPolicy
     public var loginThrottle: (limit: Int, window: Double)
+    /// Where the one-off e-mail's templates are offered from (named without a path).
+    public var templateFolders: [String]
+    /// The SMTP password or token for one-off e-mails, given to the server at start.
+    public var smtpCredential: SMTPCredential?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, tlsCertificate: String? = nil, tlsKey: String? = nil,
-                allowedOrigins: Set<String> = [], sessions: SessionPolicy = SessionPolicy(), loginThrottle: (limit: Int, window: Double) = (10, 60)) {
+                allowedOrigins: Set<String> = [], sessions: SessionPolicy = SessionPolicy(), loginThrottle: (limit: Int, window: Double) = (10, 60),
+                templateFolders: [String] = [], smtpCredential: SMTPCredential? = nil) {
         self.host = host; self.port = port; self.tlsCertificate = tlsCertificate; self.tlsKey = tlsKey
         self.allowedOrigins = Set(allowedOrigins.map { $0.lowercased() }); self.sessions = sessions; self.loginThrottle = loginThrottle
+        self.templateFolders = templateFolders; self.smtpCredential = smtpCredential
     }
 
     public var usesTLS: Bool { tlsCertificate != nil }

@@ -50,7 +50,8 @@ extension Templates {
     <article class="record">
       <h1>{{name}}</h1>
       <p class="roles"><a href="/firms/{{firmId}}">{{firmName}}</a>{{#function}} · {{function}}{{/function}}</p>
-      <p class="record-actions"><a href="/persons/{{id}}/edit">{{t.person.edit}}</a> <a href="/persons/{{id}}/card.pdf">{{t.person.card}}</a></p>
+      <p class="record-actions"><a href="/persons/{{id}}/edit">{{t.person.edit}}</a> <a href="/persons/{{id}}/card.pdf">{{t.person.card}}</a>
+        {{#email}}<a href="/persons/{{id}}/mail">{{t.person.mail}}</a>{{/email}}</p>
       {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
       <div class="columns-2">
         <section aria-labelledby="data-heading">

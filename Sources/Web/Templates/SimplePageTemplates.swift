@@ -41,19 +41,4 @@ extension Templates {
     {{/hasQuery}}
     {{/body}}{{/layout}}
     """#
-
-    static let admin = #"""
-    {{<layout}}{{$body}}
-    <h1>{{t.admin.title}}</h1>
-    <section aria-labelledby="users-heading">
-      <h2 id="users-heading">{{t.admin.users}}</h2>
-      <div class="scroll"><table>
-        <thead><tr><th scope="col">{{t.admin.login}}</th><th scope="col">{{t.admin.referent}}</th><th scope="col">{{t.admin.role}}</th><th scope="col">{{t.admin.state}}</th></tr></thead>
-        <tbody>
-        {{#users}}<tr><td>{{login}}</td><td>{{referent}}</td><td>{{role}}</td><td>{{#disabled}}{{t.admin.disabled}}{{/disabled}}{{^disabled}}{{t.admin.active}}{{/disabled}}</td></tr>{{/users}}
-        </tbody>
-      </table></div>
-    </section>
-    {{/body}}{{/layout}}
-    """#
 }

@@ -7,7 +7,8 @@ enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "error": error, "day": day, "firms": firms, "firm": firm, "person": person,
         "search": search, "timeline": timeline, "changes": changes, "logForm": logForm, "admin": admin,
-        "recordForm": recordForm,
+        "recordForm": recordForm, "adminNav": adminNav, "adminReferents": adminReferents, "adminCodeLists": adminCodeLists,
+        "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail,
     ]
 
     static func library() throws -> MustacheLibrary {

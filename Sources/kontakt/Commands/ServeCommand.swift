@@ -24,6 +24,9 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The TLS certificate chain (PEM).") var tlsCert: String?
     @Option(help: "The TLS private key (PEM).") var tlsKey: String?
     @Option(help: ArgumentHelp("An origin the site is reached by, e.g. https://crm.example.cz (repeatable).", valueName: "URL")) var origin: [String] = []
+    @OptionGroup var templates: TemplateFolderOption
+    @Option(name: .customLong("smtp-password-file"), help: "A file holding the SMTP password for one-off e-mails (else $KONTAKT_SMTP_PASSWORD; the server is the setting smtp.url).")
+    var smtpPasswordFile: String?
 
     func validate() throws {
         if (tlsCert == nil) != (tlsKey == nil) { throw ArgumentParser.ValidationError("give --tls-cert and --tls-key together") }
@@ -41,7 +44,13 @@ struct ServeCommand: ParsableCommand {
         let workspace = Workspace(database: database)
         var logger = Logger(label: "kontakt.web")
         if ProcessInfo.processInfo.environment["KONTAKT_LOG_LEVEL"] == nil { logger.logLevel = .info }
-        let configuration = ServerConfiguration(host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey, allowedOrigins: Set(origin))
+        let environment = ProcessInfo.processInfo.environment
+        let credential: SMTPCredential? = try smtpPasswordFile.map { .password(try SecretInput.read(file: $0, what: "SMTP password")) }
+            ?? environment["KONTAKT_SMTP_OAUTH2_TOKEN"].flatMap { $0.isEmpty ? nil : .oauth2Token($0) }
+            ?? environment["KONTAKT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : .password($0) }
+        let folders = (try? ResourceFolders.templateFolders(given: templates.folder, database: database)) ?? []
+        let configuration = ServerConfiguration(host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey, allowedOrigins: Set(origin),
+                                                templateFolders: folders, smtpCredential: credential)
         let path = global.databasePath
         let outcome = Mutex<(any Error)?>(nil)
         let finished = DispatchSemaphore(value: 0)
