@@ -27,7 +27,14 @@ public final class KontaktDatabase: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
-        configuration.busyMode = .timeout(10)
+        // A busy file is tried again every millisecond for the first second, then every 5 ms, up
+        // to 10 s in all: SQLite's own timeout backs off to 100 ms sleeps, which is what a
+        // request waiting behind a campaign's short commits would feel.
+        configuration.busyMode = .callback { tries in
+            guard tries < 2_800 else { return false }
+            usleep(tries < 1_000 ? 1_000 : 5_000)
+            return true
+        }
         configuration.prepareDatabase { db in
             // WAL lets reports read while a campaign writes; NORMAL sync in WAL mode survives a
             // crash of the process and loses at most the last commits on power loss.
@@ -35,7 +42,7 @@ public final class KontaktDatabase: Sendable {
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA journal_mode = WAL") }
             // The server keeps five connections open for days: a smaller cache each, and no
             // memory map, whose touched pages would count as its resident memory.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(concurrentReads ? -8192 : -65536)")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = \(concurrentReads ? -4096 : -65536)")
             // Reads through a memory map instead of a read() per page: a command starts with an
             // empty page cache, and a segment over a million persons touches tens of thousands
             // of pages. SQLite caps the size at its compile-time maximum.
@@ -44,7 +51,7 @@ public final class KontaktDatabase: Sendable {
         }
         do {
             if concurrentReads && path != ":memory:" {
-                configuration.maximumReaderCount = 4
+                configuration.maximumReaderCount = 2
                 queue = try DatabasePool(path: path, configuration: configuration)
             } else {
                 queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -18,14 +18,16 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 public enum QuickSearch {
-    /// The best `limit` matches of `text`; every word must match the start of a word of the
-    /// record (all of them in the order typed rank first). Nothing for text without letters
-    /// or digits.
+    /// The best `limit` matches of `text` (of its first 200 matches); every word must match the
+    /// start of a word of the record. Nothing for text without letters or digits.
     public static func find(_ text: String, limit: Int, db: Database) throws -> [SearchHit] {
         guard let match = matchExpression(text) else { return [] }
-        // bm25 over the FTS table alone, cut to the limit, before joining the records.
+        // Ranking every match of a common prefix ("nov": 80,000 of them) costs 90 ms; the first
+        // 200 matches in index order, ranked, cost 3. A query specific enough to want more than
+        // the first 200 has fewer than 200 matches. bm25 weighs names ten times the rest.
         let rows = try Row.fetchAll(db, sql: """
-            WITH ranked AS (SELECT rowid AS entry, bm25(search_entry, 10.0, 1.0) AS rank FROM search_entry WHERE search_entry MATCH ? ORDER BY rank LIMIT ?)
+            WITH matched AS (SELECT rowid AS entry, bm25(search_entry, 10.0, 1.0) AS rank FROM search_entry WHERE search_entry MATCH ? LIMIT 200),
+                 ranked AS (SELECT entry, rank FROM matched ORDER BY rank LIMIT ?)
             SELECT r.entry, f.id, f.name, f.ico, f.city, f.email, f.phone,
                    p.id, p.title_before, p.first, p.last, p.title_after, p.email, coalesce(p.mobile, p.phone), pf.id, pf.name
             FROM ranked r

@@ -20,6 +20,7 @@ public final class Workspace: Sendable {
     let logger: Logger
     /// The CSRF key, read once: every page puts a token in its forms, and a page is a read.
     let csrfKey = Mutex<[UInt8]?>(nil)
+    let catalogCache = CatalogCache()
 
     public init(database: KontaktDatabase, clock: @escaping @Sendable () -> ContactDate = LocalClock.now,
                 seconds: @escaping @Sendable () -> Double = LocalClock.seconds, logger: Logger = Logger(label: "kontakt.workspace")) {

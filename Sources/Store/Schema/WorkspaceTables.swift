@@ -47,6 +47,26 @@ enum WorkspaceTables {
             CREATE INDEX audit_entry_by_entity ON audit_entry(entity, entity_id, id);
             """)
         try createSearchIndex(db)
+        try createCatalogVersion(db)
+    }
+
+    /// A counter that every change of the attribute definitions, code lists and referents
+    /// raises (triggers, so other processes' changes count too): the server keeps the schema it
+    /// checks and shows with in memory and reloads it only when the counter moved.
+    private static func createCatalogVersion(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE catalog_version(id INTEGER PRIMARY KEY CHECK (id = 1), version INTEGER NOT NULL);
+            INSERT INTO catalog_version(id, version) VALUES (1, 0);
+            """)
+        for table in ["attribute_definition", "code_list", "code_value", "referent"] {
+            for event in ["INSERT", "UPDATE", "DELETE"] {
+                try db.execute(sql: """
+                    CREATE TRIGGER catalog_\(table)_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN
+                        UPDATE catalog_version SET version = version + 1 WHERE id = 1;
+                    END
+                    """)
+            }
+        }
     }
 
     /// One FTS5 row per firm (rowid = 2 × id) and per person (2 × id + 1). unicode61 with

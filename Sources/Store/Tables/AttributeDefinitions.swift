@@ -65,6 +65,12 @@ public enum AttributeDefinitions {
     }
 
     /// The definitions and code lists in force, loaded once per command.
+    /// The counter migration v10's triggers raise on every change of attribute definitions,
+    /// code lists or referents.
+    public static func catalogVersion(db: Database) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT version FROM catalog_version WHERE id = 1")) ?? 0
+    }
+
     public static func schema(db: Database) throws -> AttributeSchema {
         AttributeSchema(definitions: try all(db: db), codeBook: try CodeLists.codeBook(db: db))
     }

@@ -19,7 +19,7 @@ struct PageRenderer: Sendable {
     let tree: TextTree
 
     init(text: UIText = .czech) throws {
-        library = try Templates.library()
+        library = try Templates.library(words: text)
         self.text = text
         tree = TextTree(text)
     }
@@ -35,7 +35,6 @@ struct PageRenderer: Sendable {
     func page(_ template: String, title: String, values: [String: Any], context: WebContext, csrf: String,
               nav: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
         var all = values
-        all["t"] = tree.tree
         all["lang"] = text.language
         all["title"] = title
         all["assetVersion"] = Self.assetVersion

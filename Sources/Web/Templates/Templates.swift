@@ -11,9 +11,26 @@ enum Templates {
         "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail,
     ]
 
-    static func library() throws -> MustacheLibrary {
+    /// The templates with their words put in: `{{t.log.kind}}` becomes the (escaped) words of
+    /// the language once, at start-up, instead of a lookup through the context at every use.
+    static func library(words: UIText) throws -> MustacheLibrary {
+        MustacheContentTypes.register(KontaktHTML(), named: KontaktHTML.name)
         var library = MustacheLibrary()
-        for (name, text) in all { try library.register(text, named: name) }
+        // Every template (partials too, which start afresh) escapes with KontaktHTML.
+        for (name, text) in all { try library.register("{{% CONTENT_TYPE: \(KontaktHTML.name)}}" + withWords(text, words), named: name) }
         return library
+    }
+
+    static func withWords(_ template: String, _ words: UIText) -> String {
+        var output = ""
+        var rest = template[...]
+        while let start = rest.range(of: "{{t.") {
+            output += rest[..<start.lowerBound]
+            guard let end = rest[start.upperBound...].range(of: "}}") else { break }
+            let key = String(rest[start.upperBound ..< end.lowerBound])
+            output += HTMLEscaping.escape(words[key])
+            rest = rest[end.upperBound...]
+        }
+        return output + rest
     }
 }

@@ -35,7 +35,7 @@ extension Workspace {
                     throw WorkspaceError.invalid(field: "firm", "a contact belongs to a firm or a person; name one")
                 }
                 var contact = Contact(firmId: firmId, personId: request.personId, date: now, kind: "", referent: "", text: "")
-                try contact.apply(fields, references: try Self.references(db: db))
+                try contact.apply(fields, references: try workspace.catalogCache.catalog(db).contactReferences)
                 guard !contact.referent.isEmpty else { throw WorkspaceError.invalid(field: "referent", "a contact needs a referent") }
                 try Policy.check(.logContact(referent: contact.referent), principal)
                 let ids = try Contacts.record(contact, db: db)
@@ -52,7 +52,7 @@ extension Workspace {
                 let before = try Contacts.fetch(id: id, db: db).contact
                 var contact = before
                 if let personId { contact.personId = personId }
-                try contact.apply(fields, references: try Self.references(db: db))
+                try contact.apply(fields, references: try workspace.catalogCache.catalog(db).contactReferences)
                 try Policy.check(.editContact(referent: before.referent, becoming: contact.referent), principal)
                 try Contacts.update(contact, db: db)
                 try AuditLog.append(AuditTrail.changes(entity: "contact", id: id, from: AuditTrail.fields(before), to: AuditTrail.fields(contact), actor: principal.auditName), db: db)
@@ -97,7 +97,7 @@ extension Workspace {
                 var fields = outcome
                 if fields.referent == nil { fields.referent = principal.referent ?? task.referent }
                 var contact = Contact(firmId: task.firmId, personId: task.personId, date: now, kind: "", referent: "", text: "", originContactId: taskId)
-                try contact.apply(fields, references: try Self.references(db: db))
+                try contact.apply(fields, references: try workspace.catalogCache.catalog(db).contactReferences)
                 try Policy.check(.logContact(referent: contact.referent), principal)
                 try Contacts.markDone(id: taskId, at: now, db: db)
                 let ids = try Contacts.record(contact, db: db)
@@ -111,7 +111,7 @@ extension Workspace {
 
         /// The code lists contacts are written with (kinds, results), for forms.
         public func codeBook() throws -> CodeBook {
-            try workspace.database.read { db in try CodeLists.codeBook(db: db) }
+            try workspace.database.read { db in try workspace.catalogCache.catalog(db).schema.codeBook }
         }
 
         public func show(id: Int64) throws -> ContactListing {
@@ -126,8 +126,5 @@ extension Workspace {
             }
         }
 
-        static func references(db: Database) throws -> ContactReferences {
-            ContactReferences(codeBook: try CodeLists.codeBook(db: db), referents: try Referents.all(db: db))
-        }
     }
 }

@@ -36,9 +36,8 @@ public struct FirmColumn: Sendable, Equatable {
             }
     }
 
-    static func chosen(_ keys: [String], schema: AttributeSchema) -> [FirmColumn] {
-        let available = all(schema: schema)
-        return keys.compactMap { key in available.first { $0.key == key } }
+    static func chosen(_ keys: [String], from available: [FirmColumn]) -> [FirmColumn] {
+        keys.compactMap { key in available.first { $0.key == key } }
     }
 
     func cell(_ firm: Firm, _ schema: AttributeSchema) -> String {

@@ -66,11 +66,12 @@ extension Workspace {
             let limit = max(1, min(query.limit, 500))
             let today = workspace.clock().date
             return try workspace.database.read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                let filter = try query.segment.map { try $0.segment(defaultTarget: .firm, today: today, db: db).filter(selecting: .firm) }
+                let catalog = try workspace.catalogCache.catalog(db)
+                let schema = catalog.schema
+                let filter = try query.segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
                 let rows = try Firms.page(filter: filter, after: query.after, limit: limit + 1, schema: schema, db: db)
                 let count = counting ? try Selection.count(filter, entity: .firm, cap: CappedCount.cap + 1, db: db) : nil
-                let chosen = FirmColumn.chosen(columns, schema: schema)
+                let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
                 return Page(rows: rows.prefix(limit).map { row in FirmRow(firm: row.firm, cells: chosen.map { $0.cell(row.firm, schema) }) },
                             next: rows.count > limit ? rows[limit - 1].position : nil,
                             count: count.map { CappedCount(value: min($0, CappedCount.cap), isCapped: $0 > CappedCount.cap) })
@@ -79,7 +80,7 @@ extension Workspace {
 
         /// The columns a firm list may show: the firm's own fields, then its attributes.
         public func columns() throws -> [FirmColumn] {
-            try workspace.database.read { db in FirmColumn.all(schema: try AttributeDefinitions.schema(db: db)) }
+            try workspace.database.read { db in try workspace.catalogCache.catalog(db).firmColumns }
         }
 
         /// The firms of a list view as CSV (`;`-separated, formulas neutralised for Excel), the
@@ -87,9 +88,10 @@ extension Workspace {
         public func exportCSV(_ segment: SegmentChoice?, columns: [String], write: (String) throws -> Void) throws {
             let today = workspace.clock().date
             try workspace.database.read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
-                let filter = try segment.map { try $0.segment(defaultTarget: .firm, today: today, db: db).filter(selecting: .firm) }
-                let chosen = FirmColumn.chosen(columns, schema: schema)
+                let catalog = try workspace.catalogCache.catalog(db)
+                let schema = catalog.schema
+                let filter = try segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
+                let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
                 var csv = CSVWriter(delimiter: ";", neutralizingFormulas: true)
                 csv.write(["id", "name"] + chosen.map(\.label))
                 var rows = 0
@@ -106,15 +108,16 @@ extension Workspace {
         public func each(_ segment: SegmentChoice?, _ body: (Firm) throws -> Void) throws {
             let today = workspace.clock().date
             try workspace.database.read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
+                let schema = try workspace.catalogCache.catalog(db).schema
                 let filter = try segment.map { try $0.segment(defaultTarget: .firm, today: today, db: db).filter(selecting: .firm) }
                 try Firms.forEach(filter: filter, schema: schema, db: db, body)
             }
         }
 
-        public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 50) throws -> FirmDetail {
+        /// A firm's page; its timeline in pages of `timelineLimit` (25: a screen or two on a phone).
+        public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 25) throws -> FirmDetail {
             try workspace.database.read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
+                let schema = try workspace.catalogCache.catalog(db).schema
                 let firm = try Firms.fetch(id: id, schema: schema, db: db)
                 var persons: [Person] = []
                 try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }

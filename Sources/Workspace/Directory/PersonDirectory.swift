@@ -17,9 +17,9 @@ extension Workspace {
     public struct PersonDirectory: Sendable {
         let workspace: Workspace
 
-        public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 50) throws -> PersonDetail {
+        public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 25) throws -> PersonDetail {
             try workspace.database.read { db in
-                let schema = try AttributeDefinitions.schema(db: db)
+                let schema = try workspace.catalogCache.catalog(db).schema
                 let person = try Persons.fetch(id: id, schema: schema, db: db).person
                 let firm = try Firms.fetch(id: person.firmId, schema: schema, db: db)
                 var tasks: [ContactListing] = []

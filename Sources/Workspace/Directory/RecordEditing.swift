@@ -9,7 +9,7 @@ extension Workspace.FirmDirectory {
     public func add(_ input: FirmInput, by principal: Principal) throws -> Int64 {
         try Policy.check(.editFirm, principal)
         return try workspace.database.write { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             let firm = try Firm.create(input, schema: schema)
             let id = try Firms.insert(firm, schema: schema, db: db)
             try AuditLog.append([AuditTrail.entry("add", entity: "firm", id: id, actor: principal.auditName)], db: db)
@@ -21,7 +21,7 @@ extension Workspace.FirmDirectory {
     public func edit(id: Int64, _ input: FirmInput, by principal: Principal) throws {
         try Policy.check(.editFirm, principal)
         try workspace.database.write { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             let before = try Firms.fetch(id: id, schema: schema, db: db)
             var firm = before
             try firm.apply(input, schema: schema)
@@ -35,7 +35,7 @@ extension Workspace.FirmDirectory {
     public func remove(id: Int64, force: Bool, reason: String?, by principal: Principal) throws {
         try Policy.check(.removeFirm, principal)
         try workspace.database.write { db in
-            let name = try Firms.fetch(id: id, schema: try AttributeDefinitions.schema(db: db), db: db).name
+            let name = try Firms.fetch(id: id, schema: try workspace.catalogCache.catalog(db).schema, db: db).name
             try Firms.remove(id: id, force: force, reason: reason, db: db)
             try AuditLog.append([AuditTrail.entry("remove", entity: "firm", id: id, actor: principal.auditName, field: "name", value: name)], db: db)
         }
@@ -43,13 +43,13 @@ extension Workspace.FirmDirectory {
 
     /// The attribute definitions and code lists, for a new record's form.
     public func schema() throws -> AttributeSchema {
-        try workspace.database.read { db in try AttributeDefinitions.schema(db: db) }
+        try workspace.database.read { db in try workspace.catalogCache.catalog(db).schema }
     }
 
     /// The firm's own record, for an edit form.
     public func firm(id: Int64) throws -> (firm: Firm, schema: AttributeSchema) {
         try workspace.database.read { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             return (try Firms.fetch(id: id, schema: schema, db: db), schema)
         }
     }
@@ -60,7 +60,7 @@ extension Workspace.PersonDirectory {
     public func add(firmId: Int64, _ input: PersonInput, by principal: Principal) throws -> Int64 {
         try Policy.check(.editPerson, principal)
         return try workspace.database.write { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             try Firms.requireExisting(id: firmId, db: db)
             let person = try Person.create(firmId: firmId, input, schema: schema)
             let id = try Persons.insert(person, schema: schema, db: db)
@@ -73,7 +73,7 @@ extension Workspace.PersonDirectory {
     public func edit(id: Int64, moveTo firmId: Int64? = nil, _ input: PersonInput, by principal: Principal) throws {
         try Policy.check(.editPerson, principal)
         try workspace.database.write { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             let before = try Persons.fetch(id: id, schema: schema, db: db).person
             var person = before
             if let firmId {
@@ -89,7 +89,7 @@ extension Workspace.PersonDirectory {
     public func remove(id: Int64, force: Bool, by principal: Principal) throws {
         try Policy.check(.removePerson, principal)
         try workspace.database.write { db in
-            let name = try Persons.fetch(id: id, schema: try AttributeDefinitions.schema(db: db), db: db).person.name.plain
+            let name = try Persons.fetch(id: id, schema: try workspace.catalogCache.catalog(db).schema, db: db).person.name.plain
             try Persons.remove(id: id, force: force, db: db)
             try AuditLog.append([AuditTrail.entry("remove", entity: "person", id: id, actor: principal.auditName, field: "name", value: name)], db: db)
         }
@@ -97,7 +97,7 @@ extension Workspace.PersonDirectory {
 
     public func person(id: Int64) throws -> (person: Person, schema: AttributeSchema) {
         try workspace.database.read { db in
-            let schema = try AttributeDefinitions.schema(db: db)
+            let schema = try workspace.catalogCache.catalog(db).schema
             return (try Persons.fetch(id: id, schema: schema, db: db).person, schema)
         }
     }

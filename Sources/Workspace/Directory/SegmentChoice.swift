@@ -12,13 +12,17 @@ public enum SegmentChoice: Sendable, Equatable {
 
     /// The checked segment: an expression selects `defaultTarget`, a saved one its own target.
     public func segment(defaultTarget: EntityKind, today: CivilDate, db: Database) throws -> Segment {
+        try segment(defaultTarget: defaultTarget, today: today, vocabulary: Vocabulary.load(db: db), db: db)
+    }
+
+    func segment(defaultTarget: EntityKind, today: CivilDate, vocabulary: Vocabulary, db: Database) throws -> Segment {
         switch self {
         case .expression(let expression):
-            return try Segment(expression, target: defaultTarget, vocabulary: try Vocabulary.load(db: db), today: today)
+            return try Segment(expression, target: defaultTarget, vocabulary: vocabulary, today: today)
         case .saved(let name):
             let saved = try SavedSegments.fetch(name: name, db: db)
             do {
-                return try Segment(saved.expression, target: saved.target, vocabulary: try Vocabulary.load(db: db), today: today)
+                return try Segment(saved.expression, target: saved.target, vocabulary: vocabulary, today: today)
             } catch let error as SegmentError {
                 throw SavedSegmentError(name: saved.name, underlying: error)
             }
