@@ -18,24 +18,54 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 public enum QuickSearch {
-    /// The best `limit` matches of `text` (of its first 200 matches); every word must match the
-    /// start of a word of the record. Nothing for text without letters or digits.
+    /// The best `limit` matches of `text`; every word must match the start of a word of the
+    /// record (whole words first). A number is looked up among phone numbers (by their digits
+    /// or national number) and IČOs. Nothing for text without letters or digits.
     public static func find(_ text: String, limit: Int, db: Database) throws -> [SearchHit] {
-        guard let match = matchExpression(text) else { return [] }
-        // Ranking every match of a common prefix ("nov": 80,000 of them) costs 90 ms; the first
-        // 200 matches in index order, ranked, cost 3. A query specific enough to want more than
-        // the first 200 has fewer than 200 matches. bm25 weighs names ten times the rest.
+        var entries: [Int64] = []
+        func add(_ found: [Int64]) { for entry in found where !entries.contains(entry) { entries.append(entry) } }
+        if SearchTerms.looksLikeNumber(text) {
+            let typed = text.filter { $0.isASCII && $0.isNumber }
+            for prefix in [SearchTerms.phoneQuery(text), typed] where !prefix.isEmpty && entries.count < limit {
+                // Digits only, so every number with the prefix sorts before prefix + ":".
+                add(try Int64.fetchAll(db.cachedStatement(sql: "SELECT entry FROM search_phone WHERE digits >= ? AND digits < ? ORDER BY digits LIMIT ?"),
+                                       arguments: [prefix, prefix + ":", limit]))
+            }
+            if entries.count < limit { add(try ranked("\"\(typed)\"*", limit: limit, db: db)) }
+        } else {
+            guard let exact = matchExpression(text, prefix: false), let prefixed = matchExpression(text, prefix: true) else { return [] }
+            add(try ranked(exact, limit: limit, db: db))
+            if entries.count < limit { add(try ranked(prefixed, limit: limit, db: db)) }
+        }
+        return try records(Array(entries.prefix(limit)), db: db)
+    }
+
+    /// Ranking every match of a common word ("nov": 80,000 of them) costs 90 ms; ranking the
+    /// first 100 in index order costs a few. A query specific enough to want more than the
+    /// first 100 has fewer than 100 matches. bm25 weighs names ten times the rest.
+    private static func ranked(_ match: String, limit: Int, db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db, sql: """
+            SELECT entry FROM (SELECT rowid AS entry, bm25(search_entry, 10.0, 1.0) AS rank FROM search_entry WHERE search_entry MATCH ? LIMIT 100)
+            ORDER BY rank LIMIT ?
+            """, arguments: [match, limit])
+    }
+
+    /// The firms and persons of `entries` (2 × id, 2 × id + 1), in that order.
+    private static func records(_ entries: [Int64], db: Database) throws -> [SearchHit] {
+        guard !entries.isEmpty else { return [] }
+        let values = Array(repeating: "(?, ?)", count: entries.count).joined(separator: ", ")
+        var arguments: [DatabaseValueConvertible] = []
+        for (position, entry) in entries.enumerated() { arguments += [entry, position] }
         let rows = try Row.fetchAll(db, sql: """
-            WITH matched AS (SELECT rowid AS entry, bm25(search_entry, 10.0, 1.0) AS rank FROM search_entry WHERE search_entry MATCH ? LIMIT 200),
-                 ranked AS (SELECT entry, rank FROM matched ORDER BY rank LIMIT ?)
+            WITH ranked(entry, position) AS (VALUES \(values))
             SELECT r.entry, f.id, f.name, f.ico, f.city, f.email, f.phone,
                    p.id, p.title_before, p.first, p.last, p.title_after, p.email, coalesce(p.mobile, p.phone), pf.id, pf.name
             FROM ranked r
             LEFT JOIN firm f ON r.entry % 2 = 0 AND f.id = r.entry / 2
             LEFT JOIN person p ON r.entry % 2 = 1 AND p.id = r.entry / 2
             LEFT JOIN firm pf ON pf.id = p.firm_id
-            ORDER BY r.rank
-            """, arguments: [match, limit])
+            ORDER BY r.position
+            """, arguments: StatementArguments(arguments))
         return rows.compactMap { row in
             if let firmId: Int64 = row[1] {
                 let detail = [(row[3] as String?).map { "IČO \($0)" }, row[4] as String?].compactMap { $0 }.joined(separator: ", ")
@@ -50,18 +80,11 @@ public enum QuickSearch {
         }
     }
 
-    /// The FTS5 query for typed text: each word a quoted prefix ("nov"* AND "jan"*), so no
-    /// character of the input is FTS syntax. A phone number becomes one run of digits.
-    static func matchExpression(_ text: String) -> String? {
-        if SearchTerms.looksLikePhone(text) {
-            let digits = SearchTerms.phoneQuery(text)
-            guard !digits.isEmpty else { return nil }
-            // "00177041" is an IČO as typed, or a phone number after an international 00.
-            let typed = text.filter { $0.isASCII && $0.isNumber }
-            return typed == digits ? "\"\(digits)\"*" : "\"\(typed)\"* OR \"\(digits)\"*"
-        }
+    /// The FTS5 query for typed words: each a quoted term ("nov" "jan"), with `prefix` each a
+    /// quoted prefix ("nov"* "jan"*), so no character of the input is FTS syntax.
+    static func matchExpression(_ text: String, prefix: Bool) -> String? {
         let words = text.split { !($0.isLetter || $0.isNumber) }.prefix(8)
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+        return words.map { "\"\($0)\"" + (prefix ? "*" : "") }.joined(separator: " ")
     }
 }
