@@ -78,7 +78,7 @@ def daily_path(browser, width, height, prefix):
     counter = page.inner_text("#log-text-count")
     step(prefix + "the 250-character counter counts", counter.startswith(str(len(text))), counter)
     page.fill("#log-next-date", datetime.date.today().isoformat())
-    page.fill("#log-next-task", ("Poslat nabídku " + prefix).strip())
+    page.fill("#log-next-task", ("Nabídka z prohlížeče " + prefix).strip())
     page.click("#log-form button[type=submit]")
     page.wait_for_selector("#timeline li")
     top = page.inner_text("#timeline li:first-child")
@@ -93,7 +93,7 @@ def daily_path(browser, width, height, prefix):
     # The next step is in my day; mark it done.
     page.click("header nav a[href='/day']")
     page.wait_for_url("**/day")
-    task = page.locator(".card", has_text=("Poslat nabídku " + prefix).strip())
+    task = page.locator(".card", has_text=("Nabídka z prohlížeče " + prefix).strip())
     step(prefix + "the task is in my day", task.count() == 1, task.count())
     if prefix == "":
         audit(page, "day")
@@ -103,7 +103,7 @@ def daily_path(browser, width, height, prefix):
         findings["narrow"]["daySmall"] = small_targets(page)
     task.locator("button", has_text="Hotovo").click()
     page.wait_for_url("**/day?notice=done")
-    left = page.locator(".card", has_text=("Poslat nabídku " + prefix).strip()).count()
+    left = page.locator(".card", has_text=("Nabídka z prohlížeče " + prefix).strip()).count()
     step(prefix + "done, it leaves my day", left == 0, left)
 
     for path, name in [("/firms", "firms"), ("/firms?where=teritory%3DMorava", "firms-error"), ("/search?q=nova", "search"),
