@@ -88,6 +88,9 @@ import WorkspaceFixtures
         #expect(day.thisWeek.map(\.contact.text) == ["neděle"])
         #expect(day.later.map(\.contact.text) == ["příští týden"])
         #expect(try office.workspace.tasks.day(by: office.marie).dueToday.map(\.contact.text) == ["Mariin"])
+        _ = try office.workspace.contacts.log(LogContact(firmId: office.alfa, fields: ContactInput(date: "2026-11-01", status: "task", kind: "task", text: "dávno")), by: office.jan)
+        let capped = try office.workspace.tasks.day(by: office.jan, limit: 1)
+        #expect(capped.overdue.map(\.contact.text) == ["dávno"] && capped.totals.overdue == 2, "the first of a backlog, and its number")
         try office.workspace.contacts.reschedule(id: day.overdue[0].contact.id!, to: ContactDate(date: CivilDate(year: 2026, month: 12, day: 3)!), by: office.jan)
         #expect(try office.workspace.tasks.day(by: office.jan).thisWeek.map(\.contact.text) == ["pozdě", "neděle"])
     }

@@ -121,8 +121,24 @@ public enum Contacts {
         return decode(row)
     }
 
+    /// How many contacts a filter selects (its limit aside).
+    public static func count(_ filter: ContactFilter, db: Database) throws -> Int {
+        let (whereClause, arguments) = conditions(filter)
+        return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM contact c \(whereClause)", arguments: StatementArguments(arguments)) ?? 0
+    }
+
     /// Calls `body` with each matching contact, newest first.
     public static func forEach(_ filter: ContactFilter, db: Database, _ body: (ContactListing) throws -> Void) throws {
+        var (whereClause, arguments) = conditions(filter)
+        // Open tasks read best soonest first; history reads newest first.
+        let order = filter.openTasksOnly ? "c.date, c.id" : "c.date DESC, c.id DESC"
+        var sql = "SELECT \(columns) \(from) \(whereClause) ORDER BY \(order)"
+        if let limit = filter.limit { sql += " LIMIT ?"; arguments.append(limit) }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try rows.next() { try body(decode(row)) }
+    }
+
+    private static func conditions(_ filter: ContactFilter) -> (String, [DatabaseValueConvertible?]) {
         var conditions: [String] = []
         var arguments: [DatabaseValueConvertible?] = []
         if let firmId = filter.firmId { conditions.append("c.firm_id = ?"); arguments.append(firmId) }
@@ -136,13 +152,7 @@ public enum Contacts {
         if filter.excludingOpenTasks { conditions.append("NOT (c.status = 'task' AND c.done_at IS NULL)") }
         if let status = filter.status { conditions.append("c.status = ?"); arguments.append(status.rawValue) }
         if let before = filter.before { conditions.append("(c.date, c.id) < (?, ?)"); arguments += [before.date, before.id] }
-        let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        // Open tasks read best soonest first; history reads newest first.
-        let order = filter.openTasksOnly ? "c.date, c.id" : "c.date DESC, c.id DESC"
-        var sql = "SELECT \(columns) \(from) \(whereClause) ORDER BY \(order)"
-        if let limit = filter.limit { sql += " LIMIT ?"; arguments.append(limit) }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
-        while let row = try rows.next() { try body(decode(row)) }
+        return (conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "), arguments)
     }
 
     static func decode(_ row: Row) -> ContactListing {

@@ -13,9 +13,10 @@ extension Site {
             let day = try await run { try $0.tasks.day(by: principal) }
             let book = try await run { try $0.contacts.codeBook() }
             let tomorrow = day.today.adding(days: 1).iso
-            func group(_ key: String, _ label: String, _ tasks: [ContactListing]) -> [String: Any]? {
+            func group(_ key: String, _ label: String, _ tasks: [ContactListing], _ total: Int) -> [String: Any]? {
                 guard !tasks.isEmpty else { return nil }
-                return ["key": key, "label": renderer.text[label], "count": String(tasks.count),
+                let count = total > tasks.count ? "\(tasks.count) / \(Presentation.number(total))" : String(total)
+                return ["key": key, "label": renderer.text[label], "count": count,
                         "tasks": tasks.map { task -> [String: Any] in
                             var values = Presentation.entry(task, book: book, withMessage: false)
                             values["tomorrow"] = tomorrow
@@ -24,8 +25,8 @@ extension Site {
                             return values
                         }]
             }
-            let groups = [group("overdue", "day.overdue", day.overdue), group("today", "day.today", day.dueToday),
-                          group("week", "day.week", day.thisWeek), group("later", "day.later", day.later)].compactMap { $0 }
+            let groups = [group("overdue", "day.overdue", day.overdue, day.totals.overdue), group("today", "day.today", day.dueToday, day.totals.dueToday),
+                          group("week", "day.week", day.thisWeek, day.totals.thisWeek), group("later", "day.later", day.later, day.totals.later)].compactMap { $0 }
             var values: [String: Any] = ["groups": groups, "todayText": day.today.czech]
             if day.isEmpty { values["empty"] = true }
             if let notice = FormFields(query: request)["notice"].flatMap(noticeText) { values["notice"] = notice }
