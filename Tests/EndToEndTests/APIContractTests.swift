@@ -14,19 +14,10 @@ import Testing
 @Suite struct APIContractTests {
     @Test func theAPIConformsToItsOpenAPIDocument() throws {
         let s = try Session()
-        let data = s.folder.appendingPathComponent("data").path
-        _ = try s.run(arguments: [data, "--firms", "20", "--persons", "40", "--contacts", "80"], executable: "kontakt-sample", withDatabase: false)
-        let schema = Process()
-        schema.executableURL = URL(fileURLWithPath: "/bin/bash")
-        schema.arguments = [BrowserTests.sampleSchema, s.database]
-        schema.environment = ProcessInfo.processInfo.environment.merging(["KONTAKT_BIN": Session.binaryFolder.path]) { $1 }
-        schema.standardOutput = FileHandle.nullDevice
-        try schema.run()
-        schema.waitUntilExit()
-        for kind in ["firms", "persons", "contacts"] { _ = try s.ok("import", kind, "\(data)/\(kind).csv") }
-        let password = try s.write("password", "kontrola-api-heslo\n")
-        _ = try s.run(arguments: ["user", "add", "novak", "--referent", "novak", "--role", "sales", "--password-file", password], environment: ["KONTAKT_BCRYPT_COST": "4"])
+        try s.fillWithSample(firms: 20, persons: 40, contacts: 80)
+        try s.addUser("novak", referent: "novak", role: "sales", password: "kontrola-api-heslo")
         let token = try s.ok("user", "token", "novak").trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = Int(try s.sqlite("SELECT count(*) FROM contact"))!
         let server = try WorkspaceServerTests.Server(s, name: "serve")
         defer { _ = server.stop() }
 
@@ -49,7 +40,9 @@ import Testing
         #expect(process.terminationStatus == 0, "\(output.suffix(4000))")
         #expect(output.contains("Tested: 10"), "every operation of the document was tested")
         #expect(!output.contains("failure"), "\(output.suffix(4000))")
-        #expect(try s.sqlite("SELECT count(*) FROM audit_entry WHERE actor = 'web:novak'") == s.sqlite("SELECT count(*) FROM contact c WHERE c.id IN (SELECT entity_id FROM audit_entry WHERE actor = 'web:novak' AND entity = 'contact')"),
-                "every contact the fuzzer logged is audited")
+        let added = Int(try s.sqlite("SELECT count(*) FROM contact"))! - before
+        #expect(added > 0, "the fuzzer logged contacts")
+        #expect(try s.sqlite("SELECT count(*) FROM audit_entry WHERE actor = 'web:novak' AND action = 'add' AND entity = 'contact'") == String(added),
+                "every contact the fuzzer logged, and its follow-up task, has its audit entry")
     }
 }

@@ -10,27 +10,14 @@ import Testing
 @Suite struct BrowserTests {
     static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Browser/daily_path.py").path
-    static let sampleSchema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("scripts/sample-schema.sh").path
 
     @Test func theDailyPathWorksInChromiumAtDesktopAndPhoneWidthAndPassesAxe() throws {
         let s = try Session()
-        let data = s.folder.appendingPathComponent("data").path
-        _ = try s.run(arguments: [data, "--firms", "30", "--persons", "60", "--contacts", "120"], executable: "kontakt-sample", withDatabase: false)
-        let schema = Process()
-        schema.executableURL = URL(fileURLWithPath: "/bin/bash")
-        schema.arguments = [Self.sampleSchema, s.database]
-        schema.environment = ProcessInfo.processInfo.environment.merging(["KONTAKT_BIN": Session.binaryFolder.path]) { $1 }
-        schema.standardOutput = FileHandle.nullDevice
-        try schema.run()
-        schema.waitUntilExit()
-        #expect(schema.terminationStatus == 0)
-        for kind in ["firms", "persons", "contacts"] { _ = try s.ok("import", kind, "\(data)/\(kind).csv") }
+        try s.fillWithSample(firms: 30, persons: 60, contacts: 120)
         let firm = try s.ok("firm", "add", "Škoda Auto a.s.", "--city", "Mladá Boleslav", "--role", "customer", "--phone", "+420 602 111 222")
         let firmId = String(firm.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").last!.dropLast())
         _ = try s.ok("person", "add", "--firm", firmId, "--first", "Jana", "--last", "Nováková", "--email", "jana@skoda.cz")
-        let password = try s.write("password", "prohlizec-heslo-1\n")
-        _ = try s.run(arguments: ["user", "add", "novak", "--referent", "novak", "--role", "admin", "--password-file", password], environment: ["KONTAKT_BCRYPT_COST": "4"])
+        try s.addUser("novak", referent: "novak", role: "admin", password: "prohlizec-heslo-1")
         let server = try WorkspaceServerTests.Server(s, name: "serve")
         defer { _ = server.stop() }
 

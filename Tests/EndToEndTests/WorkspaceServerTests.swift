@@ -68,8 +68,7 @@ import Testing
         _ = try s.ok("init")
         _ = try s.ok("referent", "add", "jn", "--name", "Jan Novák")
         _ = try s.ok("firm", "add", "Alfa s.r.o.", "--city", "Brno")
-        let password = try s.write("password", "velmi-tajne-heslo\n")
-        _ = try s.run(arguments: ["user", "add", "jan", "--referent", "jn", "--role", "sales", "--password-file", password], environment: ["KONTAKT_BCRYPT_COST": "4"])
+        try s.addUser("jan", referent: "jn", role: "sales", password: "velmi-tajne-heslo")
         let token = try s.ok("user", "token", "jan").trimmingCharacters(in: .whitespacesAndNewlines)
         return (s, token)
     }

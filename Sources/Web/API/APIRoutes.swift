@@ -42,7 +42,7 @@ struct APIRoutes: Sendable {
             let query = FormFields(query: request)
             let limit = try Self.limit(query["limit"])
             let after = try query["after"].map { text -> ListPosition in
-                guard let position = FirmListState.position(text) else { throw WorkspaceError.invalid(field: "after", "\"\(text)\" is not a cursor from a previous page's next") }
+                guard let position = PageCursor.listPosition(text) else { throw WorkspaceError.invalid(field: "after", "\"\(text)\" is not a cursor from a previous page's next") }
                 return position
             }
             if query["where"] != nil, query["segment"] != nil { throw WorkspaceError.invalid(field: "segment", "give where or segment, not both") }
@@ -60,7 +60,7 @@ struct APIRoutes: Sendable {
         api.get("firms/:id") { request, context -> Response in
             let id = try Site.id(context)
             let before = try FormFields(query: request)["before"].map { text -> ContactPosition in
-                guard let position = Site.contactPosition(text) else {
+                guard let position = PageCursor.contactPosition(text) else {
                     throw WorkspaceError.invalid(field: "before", "\"\(text)\" is not a cursor from a previous page's nextContacts")
                 }
                 return position
@@ -69,7 +69,7 @@ struct APIRoutes: Sendable {
             return JSONValue.object([
                 ("firm", APIShapes.firm(detail.firm)), ("persons", .array(detail.persons.map(APIShapes.person))),
                 ("openTasks", .array(detail.openTasks.map(APIShapes.contact))), ("contacts", .array(detail.timeline.contacts.map(APIShapes.contact))),
-                ("nextContacts", .string(detail.timeline.next.map { "\($0.date)~\($0.id)" })),
+                ("nextContacts", .string(detail.timeline.next.map(PageCursor.text))),
             ]).response()
         }
         api.get("persons/:id") { _, context -> Response in

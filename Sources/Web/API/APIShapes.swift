@@ -57,6 +57,6 @@ enum APIShapes {
     }
 
     static func cursor(_ position: ListPosition?) -> JSONValue {
-        .string(position.map { "\($0.sortKey)~\($0.id)" })
+        .string(position.map(PageCursor.text))
     }
 }

@@ -20,7 +20,7 @@ struct FirmListState {
         saved = expression == nil ? fields.text("segment") : nil
         let chosen = fields.all("col").filter { !$0.isEmpty }
         columns = chosen.isEmpty ? FirmColumn.defaultKeys : Array(chosen.prefix(20))
-        after = fields["after"].flatMap(Self.position)
+        after = fields["after"].flatMap(PageCursor.listPosition)
     }
 
     var segment: SegmentChoice? { expression.map(SegmentChoice.expression) ?? saved.map(SegmentChoice.saved) }
@@ -32,11 +32,6 @@ struct FirmListState {
         if let saved { pairs.append(("segment", saved)) }
         pairs += columns.map { ("col", $0) }
         return pairs
-    }
-
-    static func position(_ text: String) -> ListPosition? {
-        guard let separator = text.lastIndex(of: "~"), let id = Int64(text[text.index(after: separator)...]) else { return nil }
-        return ListPosition(sortKey: String(text[..<separator]), id: id)
     }
 }
 
@@ -62,7 +57,7 @@ extension Site {
                 values["rows"] = page.rows.map { row -> [String: Any] in ["id": String(row.firm.id ?? 0), "name": row.firm.name, "cells": row.cells] }
                 values["hasRows"] = !page.rows.isEmpty
                 if let count = page.count { values["countText"] = count.isCapped ? renderer.text["firms.more"] : Presentation.number(count.value) }
-                if let next = page.next { values["nextQuery"] = Query.string(state.query + [("after", "\(next.sortKey)~\(next.id)")]) }
+                if let next = page.next { values["nextQuery"] = Query.string(state.query + [("after", PageCursor.text(next))]) }
             } catch {
                 let failure = Failure(error)
                 guard failure.kind == .invalid || failure.kind == .notFound else { throw error }
@@ -85,7 +80,7 @@ extension Site {
         }
         pages.get("firms/:id") { request, context -> Response in
             let id = try Site.id(context)
-            let before = FormFields(query: request)["before"].flatMap(Site.contactPosition)
+            let before = FormFields(query: request)["before"].flatMap(PageCursor.contactPosition)
             let detail = try await run { try $0.firms.detail(id: id, timelineBefore: before) }
             let query = FormFields(query: request)
             let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"] : nil
@@ -146,10 +141,5 @@ extension Site {
 
     static func messages(_ failure: Failure) -> [String] {
         failure.fields.isEmpty ? [failure.message] : failure.fields.map { "\($0.field): \($0.message)" }
-    }
-
-    static func contactPosition(_ text: String) -> ContactPosition? {
-        guard let separator = text.lastIndex(of: "~"), let id = Int64(text[text.index(after: separator)...]) else { return nil }
-        return ContactPosition(date: String(text[..<separator]), id: id)
     }
 }

@@ -10,7 +10,7 @@ extension Site {
         pages.get("persons/:id") { request, context -> Response in
             let id = try Site.id(context)
             let query = FormFields(query: request)
-            let detail = try await run { try $0.people.detail(id: id, timelineBefore: query["before"].flatMap(Site.contactPosition)) }
+            let detail = try await run { try $0.people.detail(id: id, timelineBefore: query["before"].flatMap(PageCursor.contactPosition)) }
             let notice = query["logged"] != nil ? renderer.text["log.saved"] : query["saved"] != nil ? renderer.text["form.saved"]
                 : query["mailed"] != nil ? renderer.text["mail.sent"] : nil
             return try await personPage(detail, context: context, notice: notice)

@@ -1,27 +1,19 @@
-// Pages from templates: the values every page needs (the words, the user, the CSRF token, the
-// asset version) merged with the page's own, rendered by Mustache, which escapes each value.
+// Pages from templates: the values every page needs (the user, the CSRF token, the asset
+// version) merged with the page's own, rendered by Mustache, which escapes each value.
 
 import Hummingbird
 import Mustache
 import NIOCore
 import Workspace
 
-/// The words as Mustache walks them. Built once and never changed: the dictionary of `Any`
-/// values is shared read-only between requests.
-final class TextTree: @unchecked Sendable {
-    let tree: [String: Any]
-    init(_ text: UIText) { tree = text.tree }
-}
-
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
+    /// The words, for sentences the routes put together (the templates have theirs built in).
     let text: UIText
-    let tree: TextTree
 
     init(text: UIText = .czech) throws {
         library = try Templates.library(words: text)
         self.text = text
-        tree = TextTree(text)
     }
 
     /// The version in asset URLs: a change of the stylesheet or script changes it, so browsers

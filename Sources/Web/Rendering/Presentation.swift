@@ -64,7 +64,7 @@ enum Presentation {
         var values: [String: Any] = [
             "entries": page.contacts.map { entry($0, book: page.codeBook, withMessage: page.withMessage.contains($0.contact.id ?? 0)) },
         ]
-        if let next = page.next { values["olderHref"] = basePath + "?before=" + Query.escape("\(next.date)~\(next.id)") + "#timeline-heading" }
+        if let next = page.next { values["olderHref"] = basePath + "?before=" + Query.escape(PageCursor.text(next)) + "#timeline-heading" }
         return values
     }
 

@@ -4,6 +4,9 @@
 import Hummingbird
 import HummingbirdCore
 import NIOCore
+#if canImport(Glibc)
+import Glibc
+#endif
 import HummingbirdTLS
 import Logging
 import NIOSSL
@@ -63,6 +66,22 @@ public enum WorkspaceServer {
         }
         let app = Application(router: router, server: server, configuration: .init(address: address, serverName: "Kontakt"),
                               onServerRunning: onServerRunning, logger: logger)
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError {
+            throw ServeError.cannotListen(address: configuration.url, reason: error.errnoCode == EADDRINUSE
+                ? "the address is in use (another kontakt serve?); choose another --port" : "\(error)")
+        }
+    }
+}
+
+/// Why `kontakt serve` could not serve, in a sentence.
+public enum ServeError: Error, CustomStringConvertible {
+    case cannotListen(address: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .cannotListen(let address, let reason): return "cannot listen on \(address): \(reason)"
+        }
     }
 }

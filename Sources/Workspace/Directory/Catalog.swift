@@ -124,7 +124,7 @@ extension Workspace {
         }
 
         private func administer(_ principal: Principal, action: String, entity: String, field: String?, value: String?,
-                                _ change: @escaping (GRDB.Database) throws -> Void) throws {
+                                _ change: (GRDB.Database) throws -> Void) throws {
             try Policy.check(.administer, principal)
             try workspace.database.write { db in
                 try change(db)

@@ -66,7 +66,7 @@ struct ServeCommand: ParsableCommand {
             finished.signal()
         }
         finished.wait()
-        if let error = outcome.withLock({ $0 }) { throw ExitMessage("the server stopped: \(error)") }
+        if let error = outcome.withLock({ $0 }) { throw ExitMessage(error is ServeError ? "\(error)" : "the server stopped: \(error)") }
         print("Stopped.")
     }
 }

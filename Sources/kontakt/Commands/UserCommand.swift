@@ -19,6 +19,8 @@ struct UserCommand: ParsableCommand {
         @Option(help: "admin or sales.") var role: String
         @Option(help: "A file holding the password.") var passwordFile: String?
 
+        func validate() throws { _ = try UserCommand.role(role) }
+
         func run() throws {
             let role = try UserCommand.role(role)
             let workspace = try global.workspace()
@@ -69,6 +71,8 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The login.") var login: String
         @Argument(help: "admin or sales.") var role: String
+
+        func validate() throws { _ = try UserCommand.role(role) }
 
         func run() throws {
             let role = try UserCommand.role(role)
