@@ -102,3 +102,27 @@ import WorkspaceFixtures
         #expect(try titles("dvorak").isEmpty)
     }
 }
+
+@Suite struct SegmentLibraryTests {
+    @Test func savingASegmentIsForAdministratorsAndAudited() throws {
+        let office = try Office()
+        #expect(throws: WorkspaceError.forbidden("only an administrator saves and removes segments (the office's campaigns and views use them)")) {
+            try office.workspace.segments.save(name: "brno", expression: "city = Brno", target: .firm, replace: false, by: office.jan)
+        }
+        #expect(try office.workspace.segments.save(name: "brno", expression: "city = Brno", target: .firm, replace: false, by: office.admin) == 1)
+        #expect(throws: (any Error).self) { try office.workspace.segments.save(name: "chybny", expression: "cty = Brno", target: .firm, replace: false, by: office.admin) }
+        #expect(try office.workspace.segments.saved().map(\.name) == ["brno"], "a segment that does not check is not saved")
+        let report = try office.workspace.segments.show(name: "brno")
+        #expect(report.count == 1 && report.sql == "(kontakt_fold(f.city) = ?)\n-- parameters: 'brno'")
+        try office.workspace.segments.remove(name: "brno", by: office.admin)
+        #expect(try office.values("SELECT action || ' ' || field || ' ' || actor FROM audit_entry WHERE entity = 'segment' ORDER BY id") == ["add brno web:admin", "remove brno web:admin"])
+    }
+
+    @Test func aPreviewStopsAtItsLimitAndCountsAll() throws {
+        let office = try Office()
+        let preview = try office.workspace.segments.preview(.expression("emailConsent or not emailConsent"), limit: 1)
+        #expect(preview.target == .person && preview.persons.count == 1 && preview.firms.isEmpty)
+        #expect(preview.count == CappedCount(value: 2, isCapped: false))
+        #expect(preview.persons[0].person.name.last == "Dvořák", "Czech order: Dvořák before Nováková")
+    }
+}

@@ -1,6 +1,6 @@
 // /api/v1: firms (filtered by a segment, searched, keyset pages), a firm with its persons and
 // contacts, persons, contacts (logging one, with its next contact), my tasks and marking them
-// done, search, and segment counts — the same use cases and rules as the pages and the CLI.
+// done, search, segment counts and previews, and campaigns with their status — the same use cases and rules as the pages and the CLI.
 
 import CRM
 import Foundation
@@ -15,6 +15,7 @@ struct APIRoutes: Sendable {
     static let methods: [(path: String, allowed: [HTTPRequest.Method])] = [
         ("me", [.get]), ("firms", [.get]), ("firms/:id", [.get]), ("persons/:id", [.get]), ("contacts", [.post]), ("contacts/:id", [.get]),
         ("tasks", [.get]), ("tasks/:id/done", [.post]), ("search", [.get]), ("segments/count", [.post]),
+        ("segments/preview", [.post]), ("campaigns", [.get]), ("campaigns/:name", [.get]),
     ]
 
     func addMethodNotAllowed(to api: RouterGroup<WebContext>) {
@@ -67,7 +68,7 @@ struct APIRoutes: Sendable {
             }
             let detail = try await site.run { try $0.firms.detail(id: id, timelineBefore: before) }
             return JSONValue.object([
-                ("firm", APIShapes.firm(detail.firm)), ("persons", .array(detail.persons.map(APIShapes.person))),
+                ("firm", APIShapes.firm(detail.firm)), ("persons", .array(detail.persons.map { APIShapes.person($0) })),
                 ("openTasks", .array(detail.openTasks.map(APIShapes.contact))), ("contacts", .array(detail.timeline.contacts.map(APIShapes.contact))),
                 ("nextContacts", .string(detail.timeline.next.map(PageCursor.text))),
             ]).response()
@@ -119,14 +120,41 @@ struct APIRoutes: Sendable {
         api.post("segments/count") { request, _ -> Response in
             let body = try await Self.decode(SegmentCountBody.self, request)
             let expression = body.expression
-            let target: EntityKind = try body.target.map { text in
-                guard let target = EntityKind(rawValue: text) else { throw WorkspaceError.invalid(field: "target", "target is person or firm, not \"\(text)\"") }
-                return target
-            } ?? .person
+            let target = try Self.target(body.target)
             let counted = try await site.run { try $0.segments.count(.expression(expression), defaultTarget: target) }
             return JSONValue.object([("target", .string(counted.target.rawValue)), ("count", .integer(Int64(counted.count.value))),
                                      ("countCapped", .bool(counted.count.isCapped))]).response()
         }
+        api.post("segments/preview") { request, _ -> Response in
+            let body = try await Self.decode(SegmentPreviewBody.self, request)
+            let target = try Self.target(body.target)
+            guard (1 ... 200).contains(body.limit ?? 50) else { throw WorkspaceError.invalid(field: "limit", "limit is a whole number from 1 to 200") }
+            let preview = try await site.run { try $0.segments.preview(.expression(body.expression), defaultTarget: target, limit: body.limit ?? 50) }
+            return JSONValue.object([
+                ("target", .string(preview.target.rawValue)), ("count", .integer(Int64(preview.count.value))), ("countCapped", .bool(preview.count.isCapped)),
+                ("persons", .array(preview.persons.map { APIShapes.person($0.person, firmName: $0.firmName) })),
+                ("firms", .array(preview.firms.map(APIShapes.firm))),
+            ]).response()
+        }
+        api.get("campaigns") { request, _ -> Response in
+            let archived = FormFields(query: request)["archived"]
+            guard archived == nil || archived == "true" || archived == "false" else {
+                throw WorkspaceError.invalid(field: "archived", "archived is true or false, not \"\(archived!)\"")
+            }
+            let campaigns = try await site.run { try $0.campaigns.list(includingArchived: archived == "true") }
+            return JSONValue.object([("campaigns", .array(campaigns.map(APIShapes.campaign)))]).response()
+        }
+        api.get("campaigns/:name") { _, context -> Response in
+            guard let name = context.parameters.get("name") else { throw HTTPError(.notFound) }
+            return APIShapes.status(try await site.run { try $0.campaigns.status(name: name) }).response()
+        }
+    }
+
+    static func target(_ text: String?) throws -> EntityKind {
+        try text.map { text in
+            guard let target = EntityKind(rawValue: text) else { throw WorkspaceError.invalid(field: "target", "target is person or firm, not \"\(text)\"") }
+            return target
+        } ?? .person
     }
 
     static func limit(_ text: String?) throws -> Int {
@@ -165,4 +193,11 @@ struct ContactBody: Decodable {
 struct SegmentCountBody: Decodable {
     var expression: String
     var target: String?
+}
+
+/// POST /api/v1/segments/preview.
+struct SegmentPreviewBody: Decodable {
+    var expression: String
+    var target: String?
+    var limit: Int?
 }

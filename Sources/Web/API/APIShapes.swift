@@ -2,6 +2,7 @@
 // present (null when empty), codes as codes (the pages show labels).
 
 import CRM
+import Foundation
 import Store
 import Workspace
 
@@ -16,14 +17,47 @@ enum APIShapes {
         ])
     }
 
-    static func person(_ person: Person) -> JSONValue {
-        .object([
+    static func person(_ person: Person, firmName: String? = nil) -> JSONValue {
+        var fields: [(String, JSONValue)] = [
             ("id", .integer(person.id)), ("firmId", .integer(person.firmId)), ("titleBefore", .string(person.name.titleBefore)),
             ("first", .string(person.name.first)), ("last", .string(person.name.last)), ("titleAfter", .string(person.name.titleAfter)),
             ("gender", .string(person.gender.rawValue)), ("function", .string(person.function)), ("email", .string(person.email?.value)),
             ("phone", .string(person.phone)), ("mobile", .string(person.mobile)), ("note", .string(person.note)),
             ("emailConsent", .bool(person.emailConsent)), ("attributes", attributes(person.attributes)),
+        ]
+        if let firmName { fields.append(("firmName", .string(firmName))) }
+        return .object(fields)
+    }
+
+    static func campaign(_ summary: CampaignSummary) -> JSONValue {
+        .object([("name", .string(summary.name)), ("createdAt", .string(summary.createdAt)), ("archivedAt", .string(summary.archivedAt)),
+                 ("href", .string("/api/v1/campaigns/" + percentEncoded(summary.name)))])
+    }
+
+    /// A campaign's status: recipients by state (every state present), failures with the
+    /// server's reply, the next retry, and the process sending it now.
+    static func status(_ status: CampaignStatus) -> JSONValue {
+        let c = status.campaign
+        return .object([
+            ("name", .string(c.name)), ("template", .string(c.templatePath)), ("templateHash", .string(c.templateHash)),
+            ("expression", .string(c.expression)), ("segment", .string(c.segmentName)), ("target", .string(c.target.rawValue)),
+            ("referent", .string(c.referent)), ("channel", .string(c.channel.rawValue)), ("createdAt", .string(c.createdAt)),
+            ("archivedAt", .string(status.archivedAt)),
+            ("recipients", .object(RecipientState.allCases.map { ($0.rawValue, .integer(Int64(status.count($0)))) })),
+            ("nextRetry", .string(status.nextRetry)),
+            ("running", status.running.map { lease in
+                .object([("purpose", .string(lease.purpose)), ("process", .integer(Int64(lease.process))), ("host", .string(lease.host)),
+                         ("since", .string(lease.takenAt))])
+            } ?? .null),
+            ("failures", .array(status.failures.map { failure in
+                .object([("personId", .integer(failure.personId)), ("email", .string(failure.email)), ("state", .string(failure.state.rawValue)),
+                         ("attempts", .integer(Int64(failure.attempts))), ("reply", .string(failure.reply))])
+            })),
         ])
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? text
     }
 
     static func contact(_ listing: ContactListing) -> JSONValue {

@@ -36,7 +36,21 @@ enum OpenAPIDocument {
               "last": {"type": "string"}, "titleAfter": {"type": ["string", "null"]}, "gender": {"enum": ["m", "f", "unknown"]},
               "function": {"type": ["string", "null"]}, "email": {"type": ["string", "null"]}, "phone": {"type": ["string", "null"]},
               "mobile": {"type": ["string", "null"]}, "note": {"type": ["string", "null"]}, "emailConsent": {"type": "boolean"},
-              "attributes": {"type": "object", "additionalProperties": {"type": ["string", "number"]}}}},
+              "attributes": {"type": "object", "additionalProperties": {"type": ["string", "number"]}}, "firmName": {"type": "string", "description": "in segment previews"}}},
+          "CampaignSummary": {"type": "object", "required": ["name", "createdAt", "archivedAt", "href"], "properties": {
+            "name": {"type": "string"}, "createdAt": {"type": "string"}, "archivedAt": {"type": ["string", "null"]}, "href": {"type": "string"}}},
+          "CampaignStatus": {"type": "object", "required": ["name", "template", "templateHash", "expression", "segment", "target", "referent", "channel", "createdAt", "archivedAt", "recipients", "nextRetry", "running", "failures"],
+            "properties": {
+              "name": {"type": "string"}, "template": {"type": "string"}, "templateHash": {"type": "string"}, "expression": {"type": "string"},
+              "segment": {"type": ["string", "null"]}, "target": {"enum": ["person", "firm"]}, "referent": {"type": "string"}, "channel": {"enum": ["email", "letter", "auto"]},
+              "createdAt": {"type": "string"}, "archivedAt": {"type": ["string", "null"]},
+              "recipients": {"type": "object", "description": "recipients in each state, every state present", "additionalProperties": {"type": "integer", "minimum": 0}},
+              "nextRetry": {"type": ["string", "null"]},
+              "running": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["purpose", "process", "host", "since"], "properties": {
+                "purpose": {"enum": ["render", "send"]}, "process": {"type": "integer"}, "host": {"type": "string"}, "since": {"type": "string"}}}]},
+              "failures": {"type": "array", "items": {"type": "object", "required": ["personId", "email", "state", "attempts", "reply"], "properties": {
+                "personId": {"type": "integer"}, "email": {"type": ["string", "null"]}, "state": {"enum": ["deferred", "failed", "skipped"]},
+                "attempts": {"type": "integer"}, "reply": {"type": ["string", "null"]}}}}}},
           "Contact": {"type": "object", "required": ["id", "firmId", "firmName", "personId", "personName", "date", "status", "kind", "referent", "result", "text", "note", "nextDate", "nextTask", "nextReferent"],
             "properties": {
               "id": {"type": "integer"}, "firmId": {"type": "integer"}, "firmName": {"type": "string"}, "personId": {"type": ["integer", "null"]},
@@ -140,7 +154,28 @@ enum OpenAPIDocument {
             "200": {"description": "the count", "content": {"application/json": {"schema": {"type": "object", "required": ["target", "count", "countCapped"], "properties": {
               "target": {"enum": ["person", "firm"]}, "count": {"type": "integer"}, "countCapped": {"type": "boolean"}}}}}},
             "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"},
-            "415": {"$ref": "#/components/responses/Unsupported"}, "422": {"$ref": "#/components/responses/Invalid"}}}}
+            "415": {"$ref": "#/components/responses/Unsupported"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
+        "/api/v1/segments/preview": {"post": {"summary": "The first matches of a segment expression (50 unless limit says), with the capped count",
+          "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["expression"], "properties": {
+            "expression": {"type": "string", "minLength": 1}, "target": {"enum": ["person", "firm"]}, "limit": {"type": "integer", "minimum": 1, "maximum": 200}}}}}},
+          "responses": {
+            "200": {"description": "the matches in Czech order", "content": {"application/json": {"schema": {"type": "object",
+              "required": ["target", "count", "countCapped", "persons", "firms"], "properties": {
+              "target": {"enum": ["person", "firm"]}, "count": {"type": "integer"}, "countCapped": {"type": "boolean"},
+              "persons": {"type": "array", "items": {"$ref": "#/components/schemas/Person"}}, "firms": {"type": "array", "items": {"$ref": "#/components/schemas/Firm"}}}}}}},
+            "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"},
+            "415": {"$ref": "#/components/responses/Unsupported"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
+        "/api/v1/campaigns": {"get": {"summary": "The campaigns, oldest first (archived ones with archived=true)",
+          "parameters": [{"name": "archived", "in": "query", "schema": {"enum": ["true", "false"]}}],
+          "responses": {
+            "200": {"description": "the campaigns", "content": {"application/json": {"schema": {"type": "object", "required": ["campaigns"], "properties": {
+              "campaigns": {"type": "array", "items": {"$ref": "#/components/schemas/CampaignSummary"}}}}}}},
+            "401": {"$ref": "#/components/responses/Unauthenticated"}, "422": {"$ref": "#/components/responses/Invalid"}}}},
+        "/api/v1/campaigns/{name}": {"get": {"summary": "A campaign's status: recipients by state, failures with the server's reply, the sending process",
+          "parameters": [{"name": "name", "in": "path", "required": true, "schema": {"type": "string", "minLength": 1}}],
+          "responses": {
+            "200": {"description": "the status", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/CampaignStatus"}}}},
+            "401": {"$ref": "#/components/responses/Unauthenticated"}, "404": {"$ref": "#/components/responses/NotFound"}}}}
       }
     }
     """#

@@ -11,6 +11,8 @@ public enum Action: Sendable, Equatable {
     case removeContact
     case editFirm, removeFirm
     case editPerson, removePerson
+    /// Save, replace or remove a saved segment: the office's campaigns and views select with them.
+    case manageSegments
     /// Users, referents, code lists, attributes, settings.
     case administer
 }
@@ -25,7 +27,7 @@ public enum Policy {
         case .logContact(let referent): return referent == user.referent
         case .editContact(let referent, let becoming): return referent == user.referent && becoming == user.referent
         case .editFirm, .editPerson: return true
-        case .removeContact, .removeFirm, .removePerson, .administer: return false
+        case .removeContact, .removeFirm, .removePerson, .manageSegments, .administer: return false
         }
     }
 
@@ -38,6 +40,7 @@ public enum Policy {
         case .logContact: return "a sales user logs contacts as its own referent only"
         case .editContact: return "a sales user changes only its own contacts and the tasks assigned to it"
         case .removeContact, .removeFirm, .removePerson: return "only an administrator removes records"
+        case .manageSegments: return "only an administrator saves and removes segments (the office's campaigns and views use them)"
         case .administer: return "only an administrator manages users, referents, code lists, attributes and settings"
         case .editFirm, .editPerson: return "this change is not allowed"
         }

@@ -1,12 +1,36 @@
-// Segments for the workspace: the saved ones (the firm list's saved views) and a checked count
-// of an expression, with the checker's error and its position when it does not check.
+// Segments for the workspace: the saved ones (the firm list's saved views, `kontakt segment
+// save|list|show|remove`), a checked count of an expression and a preview of its first matches,
+// with the checker's error and its position when it does not check.
 
 import CRM
+import GRDB
+import Segmentation
 import Store
 
 public struct SegmentCount: Sendable, Equatable {
     public let target: EntityKind
     public let count: CappedCount
+}
+
+/// The first matches of a segment: persons with their firm's name, or firms.
+public struct SegmentPreview: Sendable {
+    public let target: EntityKind
+    public let persons: [PersonListing]
+    public let firms: [Firm]
+    /// How many match in all, counted to the cap.
+    public let count: CappedCount
+}
+
+public enum SegmentMatch: Sendable {
+    case person(PersonListing)
+    case firm(Firm)
+}
+
+/// A saved segment checked again now, with its count and the SQL it compiles to.
+public struct SavedSegmentReport: Sendable {
+    public let saved: SavedSegment
+    public let count: Int
+    public let sql: String
 }
 
 extension Workspace {
@@ -24,9 +48,85 @@ extension Workspace {
             let today = workspace.clock().date
             return try workspace.database.read { db in
                 let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
-                let counted = try Selection.count(segment.filter(selecting: segment.target), entity: segment.target, cap: CappedCount.cap + 1, db: db)
-                return SegmentCount(target: segment.target, count: CappedCount(value: min(counted, CappedCount.cap), isCapped: counted > CappedCount.cap))
+                return SegmentCount(target: segment.target, count: try Self.cappedCount(segment, db: db))
             }
+        }
+
+        /// The exact number of matches (the command line counts them all).
+        public func exactCount(_ choice: SegmentChoice, defaultTarget: EntityKind = .person) throws -> (target: EntityKind, count: Int) {
+            let today = workspace.clock().date
+            return try workspace.database.read { db in
+                let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
+                return (segment.target, try segment.count(db: db))
+            }
+        }
+
+        /// The first `limit` matches in Czech order and the capped count, for a page.
+        public func preview(_ choice: SegmentChoice, defaultTarget: EntityKind = .person, limit: Int) throws -> SegmentPreview {
+            var persons: [PersonListing] = []
+            var firms: [Firm] = []
+            let (target, count) = try forEachMatch(choice, defaultTarget: defaultTarget, limit: limit) { match in
+                switch match {
+                case .person(let listing): persons.append(listing)
+                case .firm(let firm): firms.append(firm)
+                }
+            } counting: { segment, db in try Self.cappedCount(segment, db: db) }
+            return SegmentPreview(target: target, persons: persons, firms: firms, count: count)
+        }
+
+        /// Streams the first `limit` matches (all when nil) in Czech order, in one read with the
+        /// count `counting` makes, so the rows and the total agree; the command line prints
+        /// a million rows this way without holding them.
+        public func forEachMatch<Count>(_ choice: SegmentChoice, defaultTarget: EntityKind = .person, limit: Int?,
+                                        _ body: (SegmentMatch) throws -> Void,
+                                        counting: (Segment, Database) throws -> Count) throws -> (target: EntityKind, count: Count) {
+            let today = workspace.clock().date
+            return try workspace.database.read { db in
+                let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
+                let schema = segment.vocabulary.schema
+                switch segment.target {
+                case .person: try Persons.forEach(filter: segment.filter, limit: limit, schema: schema, db: db) { try body(.person($0)) }
+                case .firm: try Firms.forEach(filter: segment.filter, limit: limit, schema: schema, db: db) { try body(.firm($0)) }
+                }
+                return (segment.target, try counting(segment, db))
+            }
+        }
+
+        /// Checks the expression and saves it; answers how many it selects today.
+        @discardableResult
+        public func save(name: String, expression: String, target: EntityKind, replace: Bool, by principal: Principal) throws -> Int {
+            try Policy.check(.manageSegments, principal)
+            let today = workspace.clock().date
+            return try workspace.database.write { db in
+                let segment = try Segment(expression, target: target, vocabulary: try Vocabulary.load(db: db), today: today)
+                try SavedSegments.save(SavedSegment(name: name, target: target, expression: expression), replace: replace, db: db)
+                try AuditLog.append([AuditTrail.entry(replace ? "save" : "add", entity: "segment", id: nil, actor: principal.auditName,
+                                                      field: name, value: expression)], db: db)
+                return try segment.count(db: db)
+            }
+        }
+
+        /// A saved segment, checked again against today's attributes and code lists.
+        public func show(name: String) throws -> SavedSegmentReport {
+            let today = workspace.clock().date
+            return try workspace.database.read { db in
+                let saved = try SavedSegments.fetch(name: name, db: db)
+                let segment = try SegmentChoice.saved(saved.name).segment(defaultTarget: saved.target, today: today, db: db)
+                return SavedSegmentReport(saved: saved, count: try segment.count(db: db), sql: segment.sqlDescription)
+            }
+        }
+
+        public func remove(name: String, by principal: Principal) throws {
+            try Policy.check(.manageSegments, principal)
+            try workspace.database.write { db in
+                try SavedSegments.remove(name: name, db: db)
+                try AuditLog.append([AuditTrail.entry("remove", entity: "segment", id: nil, actor: principal.auditName, field: name, value: nil)], db: db)
+            }
+        }
+
+        static func cappedCount(_ segment: Segment, db: Database) throws -> CappedCount {
+            let counted = try Selection.count(segment.filter(selecting: segment.target), entity: segment.target, cap: CappedCount.cap + 1, db: db)
+            return CappedCount(value: min(counted, CappedCount.cap), isCapped: counted > CappedCount.cap)
         }
     }
 }

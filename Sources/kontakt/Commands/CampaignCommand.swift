@@ -91,14 +91,8 @@ struct CampaignCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let (campaign, counts, failures, nextRetry, holder) = try global.open().read { db in
-                let campaign = try CampaignRecords.fetch(name: name, db: db)
-                return (campaign, try CampaignRecords.counts(campaignId: campaign.id!, db: db),
-                        try DeliveryJournal.failures(campaignId: campaign.id!, db: db), try DeliveryJournal.nextRetry(campaignId: campaign.id!, db: db),
-                        try CampaignLeases.holder(campaignId: campaign.id!, db: db))
-            }
-            let now = Date().timeIntervalSince1970
-            let running = holder.flatMap { $0.expires >= now ? $0 : nil }
+            let status = try global.workspace().campaigns.status(name: name)
+            let (campaign, counts, failures, nextRetry, running) = (status.campaign, status.counts, status.failures, status.nextRetry, status.running)
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)
@@ -156,9 +150,8 @@ struct CampaignCommand: ParsableCommand {
         @Flag(help: "Archived campaigns too.") var all = false
 
         func run() throws {
-            let campaigns = try global.open().read { db in try CampaignRecords.listing(db: db) }
             var table = TextTable("name", "created", "archived")
-            for campaign in campaigns where all || campaign.archivedAt == nil { table.add(campaign.name, campaign.createdAt, campaign.archivedAt ?? "") }
+            for campaign in try global.workspace().campaigns.list(includingArchived: all) { table.add(campaign.name, campaign.createdAt, campaign.archivedAt ?? "") }
             print(table.render())
         }
     }

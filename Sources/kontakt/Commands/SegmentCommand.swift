@@ -1,11 +1,9 @@
 // `kontakt segment …`: try, save and reuse selections written in the segmentation language.
 
+import Foundation
 import Workspace
 import ArgumentParser
 import CRM
-import GRDB
-import Segmentation
-import Store
 
 struct SegmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,10 +43,28 @@ struct SegmentCommand: ParsableCommand {
         }
 
         func run() throws {
+            let workspace = try global.workspace()
             let buffer = OutputBuffer()
-            try global.open().read { db in
-                let segment = try Segment(expression, target: target.entity, vocabulary: try Vocabulary.load(db: db), today: LocalClock.now().date)
-                try SegmentOutput.show(segment, count: count, limit: limit == 0 ? nil : limit, json: output.json, db: db, into: buffer)
+            if count {
+                let (target, total) = try workspace.segments.exactCount(.expression(expression), defaultTarget: target.entity)
+                if output.json {
+                    let writer = JSONWriter(output: buffer)
+                    writer.object { writer.field("count", Int64(total)) }
+                    writer.newline()
+                } else {
+                    let noun = target == .person ? (total == 1 ? "person matches" : "persons match") : (total == 1 ? "firm matches" : "firms match")
+                    buffer.append("\(total) \(noun)\n")
+                }
+                return
+            }
+            let shown = limit == 0 ? nil : limit
+            let (selected, total) = try Listings.matches(of: target.entity, json: output.json, into: buffer) { add in
+                try workspace.segments.forEachMatch(.expression(expression), defaultTarget: target.entity, limit: shown, add) { segment, db in
+                    shown == nil || output.json ? 0 : try segment.count(db: db)
+                }
+            }
+            if !output.json, let shown, total > shown {
+                buffer.append("\(shown) of \(total) \(selected.rawValue)s shown; --limit 0 shows all, --count only counts\n")
             }
         }
     }
@@ -64,11 +80,7 @@ struct SegmentCommand: ParsableCommand {
         @Flag(help: "Overwrite a segment of the same name.") var replace = false
 
         func run() throws {
-            let count = try global.open().write { db in
-                let segment = try Segment(expression, target: target.entity, vocabulary: try Vocabulary.load(db: db), today: LocalClock.now().date)
-                try SavedSegments.save(SavedSegment(name: name, target: target.entity, expression: expression), replace: replace, db: db)
-                return try segment.count(db: db)
-            }
+            let count = try global.workspace().segments.save(name: name, expression: expression, target: target.entity, replace: replace, by: .localOperator)
             print("Saved segment \(name): \(count) \(target.rawValue) match today.")
         }
     }
@@ -79,7 +91,7 @@ struct SegmentCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let segments = try global.open().read { db in try SavedSegments.all(db: db) }
+            let segments = try global.workspace().segments.saved()
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)
@@ -104,24 +116,21 @@ struct SegmentCommand: ParsableCommand {
 
         func run() throws {
             let buffer = OutputBuffer()
-            try global.open().read { db in
-                let saved = try SavedSegments.fetch(name: name, db: db)
-                let segment = try SegmentChoice.saved(saved.name).segment(defaultTarget: saved.target, today: LocalClock.now().date, db: db)
-                let count = try segment.count(db: db)
-                if output.json {
-                    let json = JSONWriter(output: buffer)
-                    json.object {
-                        json.savedSegmentFields(saved)
-                        json.field("count", Int64(count))
-                        if sql { json.field("sql", segment.sqlDescription) }
-                    }
-                    json.newline()
-                } else {
-                    var lines = ["\(saved.name)  (\(saved.target.rawValue)s)", "  expression  \(saved.expression)",
-                                 "  matches     \(count) today", "  saved       \(saved.createdAt)" + (saved.updatedAt != saved.createdAt ? ", changed \(saved.updatedAt)" : "")]
-                    if sql { lines.append("  sql         " + segment.sqlDescription.replacingOccurrences(of: "\n", with: "\n              ")) }
-                    buffer.append(lines.joined(separator: "\n") + "\n")
+            let report = try global.workspace().segments.show(name: name)
+            let saved = report.saved
+            if output.json {
+                let json = JSONWriter(output: buffer)
+                json.object {
+                    json.savedSegmentFields(saved)
+                    json.field("count", Int64(report.count))
+                    if sql { json.field("sql", report.sql) }
                 }
+                json.newline()
+            } else {
+                var lines = ["\(saved.name)  (\(saved.target.rawValue)s)", "  expression  \(saved.expression)",
+                             "  matches     \(report.count) today", "  saved       \(saved.createdAt)" + (saved.updatedAt != saved.createdAt ? ", changed \(saved.updatedAt)" : "")]
+                if sql { lines.append("  sql         " + report.sql.replacingOccurrences(of: "\n", with: "\n              ")) }
+                buffer.append(lines.joined(separator: "\n") + "\n")
             }
         }
     }
@@ -132,36 +141,8 @@ struct SegmentCommand: ParsableCommand {
         @Argument(help: "The segment's name.") var name: String
 
         func run() throws {
-            try global.open().write { db in try SavedSegments.remove(name: name, db: db) }
+            try global.workspace().segments.remove(name: name, by: .localOperator)
             print("Removed segment \(name).")
-        }
-    }
-}
-
-enum SegmentOutput {
-    /// The count, or the first `limit` matches in the list shape of persons or firms; a table
-    /// ends with how many there are in all.
-    static func show(_ segment: Segment, count: Bool, limit: Int?, json: Bool, db: GRDB.Database, into buffer: OutputBuffer) throws {
-        let schema = segment.vocabulary.schema
-        if count {
-            let total = try segment.count(db: db)
-            if json {
-                let writer = JSONWriter(output: buffer)
-                writer.object { writer.field("count", Int64(total)) }
-                writer.newline()
-            } else {
-                let noun = segment.target == .person ? (total == 1 ? "person matches" : "persons match") : (total == 1 ? "firm matches" : "firms match")
-                buffer.append("\(total) \(noun)\n")
-            }
-            return
-        }
-        switch segment.target {
-        case .person: try Listings.persons(filter: segment.filter, limit: limit, json: json, schema: schema, db: db, into: buffer)
-        case .firm: try Listings.firms(filter: segment.filter, limit: limit, json: json, schema: schema, db: db, into: buffer)
-        }
-        if !json, let limit {
-            let total = try segment.count(db: db)
-            if total > limit { buffer.append("\(limit) of \(total) \(segment.target.rawValue)s shown; --limit 0 shows all, --count only counts\n") }
         }
     }
 }
