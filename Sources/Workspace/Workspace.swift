@@ -21,6 +21,7 @@ public final class Workspace: Sendable {
     /// The CSRF key, read once: every page puts a token in its forms, and a page is a read.
     let csrfKey = Mutex<[UInt8]?>(nil)
     let catalogCache = CatalogCache()
+    let readCache = ReadCache()
 
     public init(database: KontaktDatabase, clock: @escaping @Sendable () -> ContactDate = LocalClock.now,
                 seconds: @escaping @Sendable () -> Double = LocalClock.seconds, logger: Logger = Logger(label: "kontakt.workspace")) {

@@ -2,6 +2,8 @@
 // (text["KEY"]) uses and the table lacks would show as the bare key.
 
 import Foundation
+import Mustache
+import Store
 import Testing
 @testable import Web
 
@@ -24,5 +26,32 @@ import Testing
         #expect(missing.isEmpty, "\(missing)")
         #expect(!Templates.withWords("{{t.log.title}} {{name}}", .czech).contains("{{t."), "the words are put in, the values stay")
         #expect(Templates.withWords("<{{t.x}}>", UIText(language: "x", entries: ["x": "a<b"])) == "<a&lt;b>", "the words are escaped too")
+    }
+}
+
+@Suite struct TemplateEscapingTests {
+    /// Every value is escaped; the only unescaped ones are parts of pages that Kontakt's own
+    /// templates rendered (RenderedHTML), and a RenderedHTML given to {{…}} is escaped again.
+    @Test func onlyRenderedPartsAreUnescaped() throws {
+        var unescaped = Set<String>()
+        for template in Templates.all.values {
+            unescaped.formUnion(UITextTests.keys(in: template, pattern: #"\{\{\{\s*([^}]*?)\s*\}\}\}"#))
+            #expect(!template.contains("{{&"), "no {{& name}} either")
+        }
+        #expect(unescaped == ["timelineHTML"])
+        let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: "{{{partHTML}}}|{{partHTML}}")])
+        #expect(library.render(["partHTML": RenderedHTML(html: "<b>x</b>")], withTemplate: "t") == "<b>x</b>|&lt;b&gt;x&lt;/b&gt;")
+    }
+
+    @Test func aPartIsRenderedAgainWhenTheRecordsChange() {
+        let cache = FragmentCache(capacity: 2)
+        var renders = 0
+        let first = StoreVersion(data: 1, catalog: 1)
+        for _ in 0 ..< 3 { _ = cache.fragment("a", at: first) { renders += 1; return "A\(renders)" } }
+        #expect(renders == 1)
+        #expect(cache.fragment("a", at: StoreVersion(data: 2, catalog: 1)) { renders += 1; return "A\(renders)" }.html == "A2")
+        #expect(cache.fragment("a", at: StoreVersion(data: 2, catalog: 2)) { renders += 1; return "A\(renders)" }.html == "A3", "a catalog change counts too")
+        for key in ["b", "c", "d"] { _ = cache.fragment(key, at: first) { key } }
+        #expect(cache.fragment("a", at: StoreVersion(data: 2, catalog: 2)) { "again" }.html == "again", "past the capacity parts are dropped")
     }
 }

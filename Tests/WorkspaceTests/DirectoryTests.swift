@@ -126,3 +126,29 @@ import WorkspaceFixtures
         #expect(preview.persons[0].person.name.last == "Dvořák", "Czech order: Dvořák before Nováková")
     }
 }
+
+@Suite struct ReadCacheTests {
+    /// A page read is kept until the records change, by this workspace or by plain SQL as
+    /// another process (a campaign send, the sqlite3 shell) would write them.
+    @Test func aKeptPageIsReadAgainAfterAnyChange() throws {
+        let office = try Office()
+        let before = try office.workspace.firms.detail(id: office.alfa)
+        #expect(try office.workspace.firms.detail(id: office.alfa).timeline.version == before.timeline.version)
+        try office.workspace.database.write { db in
+            try db.execute(sql: "UPDATE firm SET name = 'Alfa Brno s.r.o.' WHERE id = ?", arguments: [office.alfa])
+        }
+        let renamed = try office.workspace.firms.detail(id: office.alfa)
+        #expect(renamed.firm.name == "Alfa Brno s.r.o." && renamed.timeline.version.data > before.timeline.version.data)
+        try office.workspace.database.write { db in
+            try db.execute(sql: "INSERT INTO contact(firm_id, date, status, kind, referent, text, created_at, updated_at) VALUES (?, '2026-12-01', 'contact', 'call', 'jn', 'Ze shellu', 'x', 'x')",
+                           arguments: [office.alfa])
+        }
+        #expect(try office.workspace.firms.detail(id: office.alfa).timeline.contacts.map(\.contact.text) == ["Ze shellu"])
+        let list = try office.workspace.firms.list(FirmQuery(segment: .expression("city = Brno")))
+        try office.workspace.database.write { db in try db.execute(sql: "UPDATE firm SET city = 'Praha' WHERE id = ?", arguments: [office.alfa]) }
+        #expect(list.rows.count == 1 && list.count == CappedCount(value: 1, isCapped: false))
+        #expect(try office.workspace.firms.list(FirmQuery(segment: .expression("city = Brno"))).rows.isEmpty, "a changed city leaves the kept list")
+        try office.workspace.catalog.addCodeList(name: "zdroj", label: "Zdroj", by: .localOperator)
+        #expect(try office.workspace.firms.detail(id: office.alfa).timeline.version.catalog > renamed.timeline.version.catalog)
+    }
+}

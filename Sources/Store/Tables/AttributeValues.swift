@@ -51,7 +51,7 @@ public struct AttributeValues: Sendable {
         let columns = self.columns(schema)
         guard !columns.isEmpty else { return [:] }
         let selected = columns.map(\.column).joined(separator: ", ")
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(selected) FROM \(table) WHERE \(ownerColumn) = ?", arguments: [owner]) else { return [:] }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(selected) FROM \(table) WHERE \(ownerColumn) = ?"), arguments: [owner]) else { return [:] }
         return AttributeDecoder(self, schema: schema).decode(row, from: 0)
     }
 

@@ -33,10 +33,10 @@ public enum AuditLog {
 
     /// The entries of one record, newest first.
     public static func entries(entity: String, id: Int64, limit: Int = 200, db: Database) throws -> [AuditEntry] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT id, at, actor, action, entity, entity_id, field, old_value, new_value FROM audit_entry
             WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?
-            """, arguments: [entity, id, limit]).map { row in
+            """), arguments: [entity, id, limit]).map { row in
             var entry = AuditEntry(at: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5], field: row[6],
                                    oldValue: row[7], newValue: row[8])
             entry.id = row[0]

@@ -115,7 +115,7 @@ public enum Contacts {
     }
 
     public static func fetch(id: Int64, db: Database) throws -> ContactListing {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) \(from) WHERE c.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) \(from) WHERE c.id = ?"), arguments: [id]) else {
             throw StoreError.notFound(entity: "contact", id: String(id))
         }
         return decode(row)
@@ -134,7 +134,7 @@ public enum Contacts {
         let order = filter.openTasksOnly ? "c.date, c.id" : "c.date DESC, c.id DESC"
         var sql = "SELECT \(columns) \(from) \(whereClause) ORDER BY \(order)"
         if let limit = filter.limit { sql += " LIMIT ?"; arguments.append(limit) }
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
         while let row = try rows.next() { try body(decode(row)) }
     }
 
@@ -172,7 +172,7 @@ public enum Contacts {
     public static func withMessages(_ ids: [Int64], db: Database) throws -> Set<Int64> {
         guard !ids.isEmpty else { return [] }
         let marks = Array(repeating: "?", count: ids.count).joined(separator: ", ")
-        return Set(try Int64.fetchAll(db, sql: "SELECT contact_id FROM sent_message WHERE contact_id IN (\(marks))", arguments: StatementArguments(ids)))
+        return Set(try Int64.fetchAll(db.cachedStatement(sql: "SELECT contact_id FROM sent_message WHERE contact_id IN (\(marks))"), arguments: StatementArguments(ids)))
     }
 
     /// Marks a task done.

@@ -69,7 +69,7 @@ public enum Firms {
     }
 
     public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> Firm {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM firm f WHERE f.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM firm f WHERE f.id = ?"), arguments: [id]) else {
             throw StoreError.notFound(entity: "firm", id: String(id))
         }
         var firm = decode(row)

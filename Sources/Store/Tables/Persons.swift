@@ -90,7 +90,7 @@ public enum Persons {
     }
 
     public static func fetch(id: Int64, schema: AttributeSchema, db: Database) throws -> PersonListing {
-        guard let row = try Row.fetchOne(db, sql: "SELECT \(columns) FROM person p JOIN firm f ON f.id = p.firm_id WHERE p.id = ?", arguments: [id]) else {
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM person p JOIN firm f ON f.id = p.firm_id WHERE p.id = ?"), arguments: [id]) else {
             throw StoreError.notFound(entity: "person", id: String(id))
         }
         var listing = decode(row)
@@ -108,12 +108,12 @@ public enum Persons {
         let values = decoder.selectList(alias: "pv")
         let rows: RowCursor
         if filter == nil && limit == nil && !byFirm {
-            rows = try Row.fetchCursor(db, sql: """
+            rows = try Row.fetchCursor(db.cachedStatement(sql: """
                 SELECT \(columns)\(values)
                 FROM person p JOIN firm f ON f.id = p.firm_id LEFT JOIN person_values pv ON pv.person_id = p.id
                 \(firmId == nil ? "" : "WHERE p.firm_id = ?")
                 ORDER BY p.sort_key, p.id
-                """, arguments: firmId.map { [$0] } ?? [])
+                """), arguments: firmId.map { [$0] } ?? [])
         } else {
             // The selection is ordered and cut first, on the narrow index columns; only the
             // chosen persons are then read whole, with their attributes.

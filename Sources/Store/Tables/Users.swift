@@ -38,7 +38,7 @@ public enum Users {
     }
 
     public static func fetch(id: Int64, db: Database) throws -> UserAccount? {
-        try Row.fetchOne(db, sql: "SELECT \(columns) FROM app_user WHERE id = ?", arguments: [id]).map(decode)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT \(columns) FROM app_user WHERE id = ?"), arguments: [id]).map(decode)
     }
 
     /// The user `login`, or an error that lists the logins there are.

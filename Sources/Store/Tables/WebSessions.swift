@@ -18,12 +18,12 @@ public enum WebSessions {
     }
 
     public static func fetch(tokenHash: [UInt8], db: Database) throws -> WebSessionRecord? {
-        try Row.fetchOne(db, sql: "SELECT user_id, created_at, last_seen_at FROM web_session WHERE token_hash = ?", arguments: [Data(tokenHash)])
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT user_id, created_at, last_seen_at FROM web_session WHERE token_hash = ?"), arguments: [Data(tokenHash)])
             .map { WebSessionRecord(userId: $0[0], createdAt: $0[1], lastSeenAt: $0[2]) }
     }
 
     public static func touch(tokenHash: [UInt8], now: Double, db: Database) throws {
-        try db.execute(sql: "UPDATE web_session SET last_seen_at = ? WHERE token_hash = ?", arguments: [now, Data(tokenHash)])
+        try db.cachedStatement(sql: "UPDATE web_session SET last_seen_at = ? WHERE token_hash = ?").execute(arguments: [now, Data(tokenHash)])
     }
 
     public static func end(tokenHash: [UInt8], db: Database) throws {
@@ -55,7 +55,7 @@ public enum APITokens {
 
     /// The user a token belongs to.
     public static func userId(tokenHash: [UInt8], db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT user_id FROM api_token WHERE token_hash = ?", arguments: [Data(tokenHash)])
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT user_id FROM api_token WHERE token_hash = ?"), arguments: [Data(tokenHash)])
     }
 
     public static func revokeAll(userId: Int64, db: Database) throws {

@@ -119,9 +119,7 @@ extension Site {
             Presentation.compact(["id": person.id.map(String.init), "name": person.name.withTitles, "function": person.function,
                                   "email": person.email?.value, "phone": person.mobile ?? person.phone])
         }
-        values["openTasks"] = detail.openTasks.map { Presentation.entry($0, book: detail.timeline.codeBook, withMessage: false) }
-        values["has_openTasks"] = !detail.openTasks.isEmpty
-        values.merge(Presentation.timeline(detail.timeline, basePath: "/firms/\(id)")) { $1 }
+        values["timelineHTML"] = Presentation.timelineFragment(detail.timeline, openTasks: detail.openTasks, basePath: "/firms/\(id)", renderer: renderer)
         values.merge(Presentation.changes(detail.changes)) { $1 }
         values.merge(Presentation.logForm(action: "/firms/\(id)/contacts", book: detail.timeline.codeBook, persons: detail.persons,
                                           selectedPerson: draft["person"].flatMap { Int64($0) }, draft: draft, errors: errors)) { $1 }

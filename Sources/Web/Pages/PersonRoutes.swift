@@ -44,9 +44,7 @@ extension Site {
         ])
         values["attributes"] = detail.attributes.map { ["label": $0.label, "value": $0.value] }
         values["hasAttributes"] = !detail.attributes.isEmpty
-        values["openTasks"] = detail.openTasks.map { Presentation.entry($0, book: detail.timeline.codeBook, withMessage: false) }
-        values["has_openTasks"] = !detail.openTasks.isEmpty
-        values.merge(Presentation.timeline(detail.timeline, basePath: "/persons/\(id)")) { $1 }
+        values["timelineHTML"] = Presentation.timelineFragment(detail.timeline, openTasks: detail.openTasks, basePath: "/persons/\(id)", renderer: renderer)
         values.merge(Presentation.changes(detail.changes)) { $1 }
         // The person is who the contact is with: no choice to offer.
         values.merge(Presentation.logForm(action: "/persons/\(id)/contacts", book: detail.timeline.codeBook, persons: [], selectedPerson: nil,

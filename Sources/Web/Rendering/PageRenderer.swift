@@ -4,16 +4,24 @@
 import Hummingbird
 import Mustache
 import NIOCore
+import Store
 import Workspace
 
 struct PageRenderer: Sendable {
     let library: MustacheLibrary
     /// The words, for sentences the routes put together (the templates have theirs built in).
     let text: UIText
+    let fragments = FragmentCache()
 
     init(text: UIText = .czech) throws {
         library = try Templates.library(words: text)
         self.text = text
+    }
+
+    /// A template rendered as a part of a page, kept while the records stand at `version`;
+    /// `values` is called only when it has to be rendered.
+    func fragment(_ template: String, key: String, version: StoreVersion, values: () -> [String: Any]) -> RenderedHTML {
+        fragments.fragment(template + "|" + key, at: version) { library.render(values(), withTemplate: template) ?? "" }
     }
 
     /// The version in asset URLs: a change of the stylesheet or script changes it, so browsers

@@ -68,6 +68,19 @@ enum Presentation {
         return values
     }
 
+    /// The open tasks and the timeline page, rendered once while the records stand: the same
+    /// for every user (no form, no token in it).
+    static func timelineFragment(_ page: TimelinePage, openTasks: [ContactListing], basePath: String, renderer: PageRenderer) -> RenderedHTML {
+        let shown = page.contacts.map { $0.contact.id ?? 0 }
+        let key = "\(basePath)|\(shown.first ?? 0)|\(shown.last ?? 0)|\(shown.count)|\(openTasks.count)"
+        return renderer.fragment("timeline", key: key, version: page.version) {
+            var values = timeline(page, basePath: basePath)
+            values["openTasks"] = openTasks.map { entry($0, book: page.codeBook, withMessage: false) }
+            values["has_openTasks"] = !openTasks.isEmpty
+            return values
+        }
+    }
+
     static func changes(_ entries: [AuditEntry]) -> [String: Any] {
         let rows = entries.map { entry -> [String: Any] in
             compact(["at": entry.at.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC"), "actor": entry.actor,

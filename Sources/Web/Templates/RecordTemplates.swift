@@ -39,7 +39,7 @@ extension Templates {
         </section>
       </div>
       {{> logForm}}
-      {{> timeline}}
+      {{{timelineHTML}}}
       {{> changes}}
     </article>
     {{/body}}{{/layout}}
@@ -75,7 +75,7 @@ extension Templates {
         </section>
       </div>
       {{> logForm}}
-      {{> timeline}}
+      {{{timelineHTML}}}
       {{> changes}}
     </article>
     {{/body}}{{/layout}}

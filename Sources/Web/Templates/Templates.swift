@@ -1,5 +1,6 @@
 // The page templates, compiled once at start-up. Mustache escapes every {{value}} for HTML
-// (quotes included, so values are safe in attributes too); no template uses {{{raw}}}.
+// (quotes included, so values are safe in attributes too). The only {{{unescaped}}} values are
+// {{{…HTML}}}: parts of pages our own templates rendered (RenderedHTML), escaped there.
 
 import Mustache
 

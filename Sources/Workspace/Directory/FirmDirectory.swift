@@ -54,6 +54,9 @@ public struct TimelinePage: Sendable {
     public let next: ContactPosition?
     /// Labels of kinds and results, for showing codes as words.
     public let codeBook: CodeBook
+    /// The store's counters when it was read: a front end may keep what it made of the page
+    /// for as long as they stand.
+    public let version: StoreVersion
 }
 
 extension Workspace {
@@ -65,16 +68,20 @@ extension Workspace {
         public func list(_ query: FirmQuery, columns: [String] = [], counting: Bool = true) throws -> Page<FirmRow> {
             let limit = max(1, min(query.limit, 500))
             let today = workspace.clock().date
+            // A segment may speak of today ("today - 90d"), so the day is part of what was asked.
+            let key = "firms|\(today.iso)|\(query.segment.map { String(describing: $0) } ?? "")|\(query.after.map { "\($0.sortKey)~\($0.id)" } ?? "")|\(limit)|\(columns)|\(counting)"
             return try workspace.database.read { db in
-                let catalog = try workspace.catalogCache.catalog(db)
-                let schema = catalog.schema
-                let filter = try query.segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
-                let rows = try Firms.page(filter: filter, after: query.after, limit: limit + 1, schema: schema, db: db)
-                let count = counting ? try Selection.count(filter, entity: .firm, cap: CappedCount.cap + 1, db: db) : nil
-                let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
-                return Page(rows: rows.prefix(limit).map { row in FirmRow(firm: row.firm, cells: chosen.map { $0.cell(row.firm, schema) }) },
-                            next: rows.count > limit ? rows[limit - 1].position : nil,
-                            count: count.map { CappedCount(value: min($0, CappedCount.cap), isCapped: $0 > CappedCount.cap) })
+                try workspace.readCache.value(key, at: try DataVersion.current(db: db)) {
+                    let catalog = try workspace.catalogCache.catalog(db)
+                    let schema = catalog.schema
+                    let filter = try query.segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
+                    let rows = try Firms.page(filter: filter, after: query.after, limit: limit + 1, schema: schema, db: db)
+                    let count = counting ? try Selection.count(filter, entity: .firm, cap: CappedCount.cap + 1, db: db) : nil
+                    let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
+                    return Page(rows: rows.prefix(limit).map { row in FirmRow(firm: row.firm, cells: chosen.map { $0.cell(row.firm, schema) }) },
+                                next: rows.count > limit ? rows[limit - 1].position : nil,
+                                count: count.map { CappedCount(value: min($0, CappedCount.cap), isCapped: $0 > CappedCount.cap) })
+                }
             }
         }
 
@@ -116,24 +123,29 @@ extension Workspace {
 
         /// A firm's page; its timeline in pages of `timelineLimit` (25: a screen or two on a phone).
         public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 25) throws -> FirmDetail {
-            try workspace.database.read { db in
-                let schema = try workspace.catalogCache.catalog(db).schema
-                let firm = try Firms.fetch(id: id, schema: schema, db: db)
-                var persons: [Person] = []
-                try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }
-                var tasks: [ContactListing] = []
-                try Contacts.forEach(ContactFilter(firmId: id, openTasksOnly: true, limit: 100), db: db) { tasks.append($0) }
-                let timeline = try Timelines.page(ContactFilter(firmId: id, before: timelineBefore), limit: timelineLimit, codeBook: schema.codeBook, db: db)
-                return FirmDetail(firm: firm, attributes: schema.displayed(firm.attributes, of: .firm), roleLabels: schema.codeBook.roleLabels(firm.roles),
-                                  persons: persons, openTasks: tasks, timeline: timeline,
-                                  changes: try AuditLog.entries(entity: "firm", id: id, db: db))
+            let key = "firm|\(id)|\(timelineBefore.map { "\($0.date)~\($0.id)" } ?? "")|\(timelineLimit)"
+            return try workspace.database.read { db in
+                let version = try DataVersion.current(db: db)
+                return try workspace.readCache.value(key, at: version) {
+                    let schema = try workspace.catalogCache.catalog(db).schema
+                    let firm = try Firms.fetch(id: id, schema: schema, db: db)
+                    var persons: [Person] = []
+                    try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }
+                    var tasks: [ContactListing] = []
+                    try Contacts.forEach(ContactFilter(firmId: id, openTasksOnly: true, limit: 100), db: db) { tasks.append($0) }
+                    let timeline = try Timelines.page(ContactFilter(firmId: id, before: timelineBefore), limit: timelineLimit, codeBook: schema.codeBook,
+                                                      version: version, db: db)
+                    return FirmDetail(firm: firm, attributes: schema.displayed(firm.attributes, of: .firm), roleLabels: schema.codeBook.roleLabels(firm.roles),
+                                      persons: persons, openTasks: tasks, timeline: timeline,
+                                      changes: try AuditLog.entries(entity: "firm", id: id, db: db))
+                }
             }
         }
     }
 }
 
 enum Timelines {
-    static func page(_ filter: ContactFilter, limit: Int, codeBook: CodeBook, db: Database) throws -> TimelinePage {
+    static func page(_ filter: ContactFilter, limit: Int, codeBook: CodeBook, version: StoreVersion, db: Database) throws -> TimelinePage {
         var filter = filter
         filter.limit = limit + 1
         filter.excludingOpenTasks = true
@@ -142,6 +154,6 @@ enum Timelines {
         let more = contacts.count > limit
         if more { contacts.removeLast() }
         let next = more ? contacts.last.map { ContactPosition(date: $0.contact.date.iso, id: $0.contact.id!) } : nil
-        return TimelinePage(contacts: contacts, withMessage: try Contacts.withMessages(contacts.compactMap(\.contact.id), db: db), next: next, codeBook: codeBook)
+        return TimelinePage(contacts: contacts, withMessage: try Contacts.withMessages(contacts.compactMap(\.contact.id), db: db), next: next, codeBook: codeBook, version: version)
     }
 }
