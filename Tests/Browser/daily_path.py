@@ -84,6 +84,20 @@ def daily_path(browser, width, height, prefix):
     top = page.inner_text("#timeline li:first-child")
     step(prefix + "the call is on top of the timeline", text in top, top)
     if prefix == "":
+        # A colleague logs a call on the same firm in another tab: it appears here unreloaded.
+        other = context.new_page()
+        other.goto(base + "/firms/" + firm_id)
+        other.fill("#log-text", "Kolega volal mezitím")
+        other.click("#log-form button[type=submit]")
+        other.wait_for_selector("#timeline li")
+        other.close()
+        try:
+            page.wait_for_selector("#timeline li:first-child:has-text('Kolega volal mezitím')", timeout=10000)
+            announced = page.inner_text("#live-status")
+        except Exception as error:
+            announced = "not shown: " + str(error)
+        step("a colleague's call appears without reloading, announced", announced.startswith("Aktualizováno"), announced)
+    if prefix == "":
         audit(page, "firm")
         shoot(page, "firm")
     else:

@@ -38,7 +38,7 @@ import Testing
         let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(output.suffix(4000))")
-        #expect(output.contains("Tested: 10"), "every operation of the document was tested")
+        #expect(output.contains("Tested: 13"), "every operation of the document was tested")
         #expect(!output.contains("failure"), "\(output.suffix(4000))")
         let added = Int(try s.sqlite("SELECT count(*) FROM contact"))! - before
         #expect(added > 0, "the fuzzer logged contacts")

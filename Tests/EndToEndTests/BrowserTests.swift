@@ -39,7 +39,7 @@ import Testing
         let findings = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
 
         let steps = findings["steps"] as? [[String: Any]] ?? []
-        #expect(steps.count == 18)
+        #expect(steps.count == 19)
         for step in steps { #expect(step["ok"] as? Bool == true, "\(step["name"] ?? ""): \(step["detail"] ?? "")") }
         let axe = findings["axe"] as? [String: [[String: Any]]] ?? [:]
         #expect(Set(axe.keys) == ["login", "firm", "day", "firms", "firms-error", "search", "firm-edit", "admin", "admin-codelists", "admin-settings", "person"])

@@ -190,3 +190,62 @@ import WorkspaceFixtures
         }
     }
 }
+
+@Suite struct LiveUpdateTests {
+    /// A firm page's stream says "change" when a colleague logs a contact there. (Whether the
+    /// stream opened before or after the write, under any load: a write before it differs
+    /// from the page's version and is told at once.)
+    @Test func aFirmPagesStreamTellsOfAContactLoggedThere() async throws {
+        let office = try Office()
+        try await withSite(office, configuration: ServerConfiguration(allowedOrigins: [Browser.origin], live: (interval: 0.05, lifetime: 2))) { client in
+            let browser = Browser(client)
+            try await browser.logIn("jan")
+            let page = try await browser.get("/firms/\(office.skoda)")
+            let version = try #require(page.body.firstMatch(of: /data-live-version="(\d+)"/)).1
+            #expect(page.body.contains(#"data-live="firm:\#(office.skoda)""#))
+            let writer = Task {
+                try await Task.sleep(for: .milliseconds(400))
+                _ = try office.workspace.contacts.log(LogContact(firmId: office.skoda, fields: ContactInput(kind: "call", text: "Tady")), by: office.marie)
+            }
+            let stream = try await browser.get("/live?scope=firm:\(office.skoda)&since=\(version)")
+            try await writer.value
+            #expect(stream.headers[.contentType] == "text/event-stream; charset=utf-8")
+            #expect(stream.body.hasPrefix("retry: 10000\n\n"))
+            #expect(stream.body.contains("event: change\ndata: "), "\(stream.body)")
+        }
+    }
+
+    /// The state of a firm moves with its own contacts only; my tasks with my tasks only.
+    @Test func aScopesStateMovesOnlyWithItsOwnRecords() throws {
+        let office = try Office()
+        let live = office.workspace.live
+        let skoda = try live.state(.firm(office.skoda), after: nil, by: office.jan)
+        let tasks = try live.state(.tasks(referent: "jn"), after: nil, by: office.jan)
+        _ = try office.workspace.contacts.log(LogContact(firmId: office.alfa, fields: ContactInput(kind: "call", text: "Jinde")), by: office.marie)
+        let afterOther = try live.state(.firm(office.skoda), after: skoda, by: office.jan)
+        #expect(afterOther.version > skoda.version && afterOther.fingerprint == skoda.fingerprint)
+        #expect(try live.state(.tasks(referent: "jn"), after: tasks, by: office.jan).fingerprint == tasks.fingerprint)
+        _ = try office.workspace.contacts.log(LogContact(firmId: office.skoda, fields: ContactInput(kind: "call", text: "Tady", nextDate: "2026-12-03", nextTask: "Znovu")),
+                                              by: office.jan)
+        #expect(try live.state(.firm(office.skoda), after: afterOther, by: office.jan).fingerprint != skoda.fingerprint)
+        #expect(try live.state(.tasks(referent: "jn"), after: tasks, by: office.jan).fingerprint != tasks.fingerprint)
+        let unchanged = try live.state(.firm(office.alfa), after: nil, by: office.jan)
+        #expect(try live.state(.firm(office.alfa), after: unchanged, by: office.jan) == unchanged, "nothing moved: the kept state, no other read")
+    }
+
+    @Test func aChangeBeforeTheStreamOpensIsToldAtOnceAndScopesAreChecked() async throws {
+        let office = try Office()
+        try await withSite(office, configuration: ServerConfiguration(allowedOrigins: [Browser.origin], live: (interval: 0.05, lifetime: 0.3))) { client in
+            let browser = Browser(client)
+            try await browser.logIn("jan")
+            let day = try await browser.get("/day")
+            #expect(day.body.contains(#"data-live="tasks:jn""#))
+            let version = try #require(day.body.firstMatch(of: /data-live-version="(\d+)"/)).1
+            _ = try office.workspace.contacts.log(LogContact(firmId: office.alfa, fields: ContactInput(kind: "call", text: "Zavolat", nextDate: "2026-12-03", nextTask: "Znovu")), by: office.jan)
+            let stream = try await browser.get("/live?scope=tasks:jn&since=\(version)")
+            #expect(stream.body.contains("event: change"))
+            #expect(try await browser.get("/live?scope=tasks:mk").status == .forbidden, "another's tasks")
+            #expect(try await browser.get("/live?scope=nothing:1").status == .unprocessableContent)
+        }
+    }
+}

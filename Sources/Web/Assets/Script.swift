@@ -1,6 +1,7 @@
 // The workspace's own small script, served from the binary (no CDN, no build step). Every page
 // works without it; it adds the search palette (Ctrl+K), keyboard shortcuts, the character
-// counter and the copy button. It builds elements with textContent, never HTML from data.
+// counter, the copy button and live updates. It builds elements with textContent, never HTML
+// from data.
 
 enum Script {
     static let javaScript = #"""
@@ -86,7 +87,52 @@ enum Script {
           if (e.key === "n") { var text = document.getElementById("log-text"); if (text) { e.preventDefault(); text.focus(); } }
         });
       }
+      // Live updates: the server says when the watched part changed; the page is fetched again
+      // and the part swapped in, unless the user is working in it (a field focused, a form
+      // open), when a button offers the new state instead. Nothing is built from data here:
+      // the new part is the server's own escaped HTML, moved over from the fetched page.
+      function live(region) {
+        var scope = region.getAttribute("data-live");
+        if (!scope || !window.EventSource || !window.DOMParser) return;
+        var status = document.getElementById("live-status");
+        var offer = null, loading = false;
+        function busy() {
+          var active = document.activeElement;
+          return (active && active !== document.body && region.contains(active)) || region.querySelector("details[open]") !== null;
+        }
+        function swap() {
+          if (loading) return;
+          loading = true;
+          fetch(window.location.href, { credentials: "same-origin", headers: { "Accept": "text/html" } })
+            .then(function (r) { return r.ok ? r.text() : null; })
+            .then(function (html) {
+              loading = false;
+              if (html === null) return;
+              var fresh = new DOMParser().parseFromString(html, "text/html").getElementById(region.id);
+              if (!fresh) return;
+              region.replaceChildren.apply(region, Array.prototype.slice.call(fresh.childNodes));
+              region.setAttribute("data-live-version", fresh.getAttribute("data-live-version") || "");
+              region.querySelectorAll("textarea[data-counter]").forEach(counter);
+              if (offer) { offer.remove(); offer = null; }
+              if (status) status.textContent = status.getAttribute("data-live-updated") || "";
+            })
+            .catch(function () { loading = false; });
+        }
+        function changed() {
+          if (!busy()) { swap(); return; }
+          if (offer) return;
+          offer = document.createElement("button");
+          offer.type = "button"; offer.className = "live-offer";
+          offer.textContent = region.getAttribute("data-live-show") || "";
+          offer.addEventListener("click", swap);
+          region.insertAdjacentElement("beforebegin", offer);
+        }
+        var source = new EventSource("/live?scope=" + encodeURIComponent(scope) + "&since=" + encodeURIComponent(region.getAttribute("data-live-version") || ""));
+        source.addEventListener("change", changed);
+        window.addEventListener("pagehide", function () { source.close(); });
+      }
       document.addEventListener("DOMContentLoaded", function () {
+        var region = document.getElementById("live-region"); if (region) live(region);
         document.querySelectorAll("textarea[data-counter]").forEach(counter);
         document.querySelectorAll("button[data-copy]").forEach(copyButton);
         var search = document.querySelector("input[data-palette]"); if (search) palette(search);

@@ -44,6 +44,8 @@ enum StyleSheet {
     .row select, .row input { width: 100%; }
     .grow { flex: 3 1 16rem; }
     .alert { color: var(--alert); border-left: 4px solid var(--alert); padding: .5rem .75rem; background: #fdf1f1; white-space: pre-wrap; }
+    .live-offer { display: block; margin: .5rem 0; }
+    .live-status:empty { display: none; }
     .notice { color: var(--ok); border-left: 4px solid var(--ok); padding: .5rem .75rem; background: #eef7f0; }
     pre { font-family: "DejaVu Sans Mono", monospace; overflow-x: auto; }
     pre.address { background: var(--tint); padding: .75rem; border-radius: 4px; white-space: pre-wrap; font-family: inherit; }

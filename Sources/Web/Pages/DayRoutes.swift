@@ -10,6 +10,7 @@ extension Site {
     func addDay(to pages: RouterGroup<WebContext>) {
         pages.get("day") { request, context -> Response in
             let principal = try context.principal
+            let version = try await run { try $0.live.version() }
             let day = try await run { try $0.tasks.day(by: principal) }
             let book = try await run { try $0.contacts.codeBook() }
             let tomorrow = day.today.adding(days: 1).iso
@@ -29,6 +30,10 @@ extension Site {
                           group("week", "day.week", day.thisWeek, day.totals.thisWeek), group("later", "day.later", day.later, day.totals.later)].compactMap { $0 }
             var values: [String: Any] = ["groups": groups, "todayText": day.today.czech]
             if day.isEmpty { values["empty"] = true }
+            if let referent = principal.referent {
+                values["liveScope"] = LiveScope.tasks(referent: referent).text
+                values["liveVersion"] = String(version)
+            }
             if let notice = FormFields(query: request)["notice"].flatMap(noticeText) { values["notice"] = notice }
             return try await page("day", title: renderer.text["day.title"], values: values, context: context, nav: "Day")
         }

@@ -119,6 +119,8 @@ extension Site {
             Presentation.compact(["id": person.id.map(String.init), "name": person.name.withTitles, "function": person.function,
                                   "email": person.email?.value, "phone": person.mobile ?? person.phone])
         }
+        values["liveScope"] = LiveScope.firm(id).text
+        values["liveVersion"] = String(detail.timeline.version.data)
         values["timelineHTML"] = Presentation.timelineFragment(detail.timeline, openTasks: detail.openTasks, basePath: "/firms/\(id)", renderer: renderer)
         values.merge(Presentation.changes(detail.changes)) { $1 }
         values.merge(Presentation.logForm(action: "/firms/\(id)/contacts", book: detail.timeline.codeBook, persons: detail.persons,

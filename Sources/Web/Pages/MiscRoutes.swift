@@ -12,6 +12,7 @@ extension Site {
         addPersons(to: pages)
         addRecordForms(to: pages)
         addDocuments(to: pages)
+        addLive(to: pages)
         pages.get("search") { request, context -> Response in
             let query = FormFields(query: request).text("q") ?? ""
             let hits = query.isEmpty ? [] : try await run { try $0.search.find(query, limit: 50) }

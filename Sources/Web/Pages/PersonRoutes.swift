@@ -44,6 +44,8 @@ extension Site {
         ])
         values["attributes"] = detail.attributes.map { ["label": $0.label, "value": $0.value] }
         values["hasAttributes"] = !detail.attributes.isEmpty
+        values["liveScope"] = LiveScope.person(id).text
+        values["liveVersion"] = String(detail.timeline.version.data)
         values["timelineHTML"] = Presentation.timelineFragment(detail.timeline, openTasks: detail.openTasks, basePath: "/persons/\(id)", renderer: renderer)
         values.merge(Presentation.changes(detail.changes)) { $1 }
         // The person is who the contact is with: no choice to offer.

@@ -17,13 +17,16 @@ public struct ServerConfiguration: Sendable {
     public var templateFolders: [String]
     /// The SMTP password or token for one-off e-mails, given to the server at start.
     public var smtpCredential: SMTPCredential?
+    /// How often an open page's live stream looks for changes, and how long one stream lasts
+    /// before the browser opens the next (seconds).
+    public var live: (interval: Double, lifetime: Double)
 
     public init(host: String = "127.0.0.1", port: Int = 8080, tlsCertificate: String? = nil, tlsKey: String? = nil,
                 allowedOrigins: Set<String> = [], sessions: SessionPolicy = SessionPolicy(), loginThrottle: (limit: Int, window: Double) = (10, 60),
-                templateFolders: [String] = [], smtpCredential: SMTPCredential? = nil) {
+                templateFolders: [String] = [], smtpCredential: SMTPCredential? = nil, live: (interval: Double, lifetime: Double) = (2, 300)) {
         self.host = host; self.port = port; self.tlsCertificate = tlsCertificate; self.tlsKey = tlsKey
         self.allowedOrigins = Set(allowedOrigins.map { $0.lowercased() }); self.sessions = sessions; self.loginThrottle = loginThrottle
-        self.templateFolders = templateFolders; self.smtpCredential = smtpCredential
+        self.templateFolders = templateFolders; self.smtpCredential = smtpCredential; self.live = live
     }
 
     public var usesTLS: Bool { tlsCertificate != nil }

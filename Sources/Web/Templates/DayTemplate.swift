@@ -6,6 +6,7 @@ extension Templates {
     {{<layout}}{{$body}}
     <h1>{{t.day.title}} <span class="muted">{{todayText}}</span></h1>
     {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+    <div id="live-region" data-live="{{liveScope}}" data-live-version="{{liveVersion}}" data-live-show="{{t.live.show}}">
     {{#empty}}<p>{{t.day.empty}}</p>{{/empty}}
     {{#groups}}
     <section class="tasks {{key}}" aria-labelledby="group-{{key}}">
@@ -53,6 +54,8 @@ extension Templates {
       </ul>
     </section>
     {{/groups}}
+    </div>
+    <p class="live-status muted" id="live-status" role="status" data-live-updated="{{t.live.updated}}"></p>
     {{/body}}{{/layout}}
     """#
 }

@@ -39,7 +39,8 @@ extension Templates {
         </section>
       </div>
       {{> logForm}}
-      {{{timelineHTML}}}
+      <div id="live-region" data-live="{{liveScope}}" data-live-version="{{liveVersion}}" data-live-show="{{t.live.show}}">{{{timelineHTML}}}</div>
+      <p class="live-status muted" id="live-status" role="status" data-live-updated="{{t.live.updated}}"></p>
       {{> changes}}
     </article>
     {{/body}}{{/layout}}
@@ -75,7 +76,8 @@ extension Templates {
         </section>
       </div>
       {{> logForm}}
-      {{{timelineHTML}}}
+      <div id="live-region" data-live="{{liveScope}}" data-live-version="{{liveVersion}}" data-live-show="{{t.live.show}}">{{{timelineHTML}}}</div>
+      <p class="live-status muted" id="live-status" role="status" data-live-updated="{{t.live.updated}}"></p>
       {{> changes}}
     </article>
     {{/body}}{{/layout}}

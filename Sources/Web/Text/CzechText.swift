@@ -94,6 +94,8 @@ extension UIText {
         "log.nextTask": "Co udělat příště",
         "log.submit": "Zapsat",
         "log.saved": "Kontakt byl zapsán.",
+        "live.updated": "Aktualizováno – přibyly nové záznamy.",
+        "live.show": "Jsou tu nové záznamy – zobrazit",
         "person.title": "Osoba",
         "person.firm": "Firma",
         "person.function": "Funkce",
