@@ -118,6 +118,25 @@ extension Workspace {
             try workspace.database.read { db in try Contacts.fetch(id: id, db: db) }
         }
 
+        /// The contacts a filter selects, newest first (open tasks soonest first), as they are
+        /// read; a kind may be given by its code or label.
+        public func forEach(_ filter: ContactFilter, kind: String? = nil, _ body: (ContactListing) throws -> Void) throws {
+            try workspace.database.read { db in
+                var filter = filter
+                if let kind { filter.kind = try workspace.catalogCache.catalog(db).schema.codeBook.resolve(kind, in: CodeListName.kind, field: "--kind").code }
+                try Contacts.forEach(filter, db: db, body)
+            }
+        }
+
+        /// Removes a contact from the history, keeping its snapshot and the reason; audited.
+        public func remove(id: Int64, reason: String?, by principal: Principal) throws {
+            try Policy.check(.removeContact, principal)
+            try workspace.database.write { db in
+                try Contacts.remove(id: id, reason: reason, db: db)
+                try AuditLog.append([AuditTrail.entry("remove", entity: "contact", id: id, actor: principal.auditName, field: "reason", value: reason)], db: db)
+            }
+        }
+
         /// The exact bytes of the e-mail a contact logs, or nil when it logs none.
         public func message(contactId: Int64) throws -> [UInt8]? {
             try workspace.database.read { db in

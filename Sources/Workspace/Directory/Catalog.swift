@@ -1,6 +1,6 @@
 // The admin's part of the workspace: referents, code lists and their values, attribute
-// definitions and settings — the same checks as `kontakt referent|codelist|attr|config`, each
-// change in one transaction with its audit entry.
+// definitions and settings, for the admin pages and `kontakt referent|codelist|attr|config`
+// alike: the same checks, each change in one transaction with its audit entry.
 
 import CRM
 import Campaigns
@@ -31,6 +31,25 @@ extension Workspace {
             try administer(principal, action: "add", entity: "referent", field: "code", value: code) { db in try Referents.add(referent, db: db) }
         }
 
+        /// A new name or e-mail (`.some(nil)` removes the e-mail); the code stays.
+        public func editReferent(code: String, name: String?, email: EmailAddress??, by principal: Principal) throws {
+            try administer(principal, action: "edit", entity: "referent", field: "code", value: code) { db in
+                try Referents.edit(code: code, name: name, email: email, db: db)
+            }
+        }
+
+        /// Deactivates a referent who left, first giving their open tasks to `reassignTo`;
+        /// answers how many moved and how many are still theirs.
+        public func deactivateReferent(code: String, reassignTo: String?, by principal: Principal) throws -> (moved: Int, left: Int) {
+            var counts = (moved: 0, left: 0)
+            try administer(principal, action: "deactivate", entity: "referent", field: "code", value: code) { db in
+                counts.moved = try reassignTo.map { try Referents.reassignOpenTasks(from: code, to: $0, db: db) } ?? 0
+                try Referents.setActive(false, code: code, db: db)
+                counts.left = try Referents.openTaskCount(code: code, db: db)
+            }
+            return counts
+        }
+
         public func setReferentActive(_ active: Bool, code: String, by principal: Principal) throws {
             try administer(principal, action: active ? "activate" : "deactivate", entity: "referent", field: "code", value: code) { db in
                 try Referents.setActive(active, code: code, db: db)
@@ -54,15 +73,21 @@ extension Workspace {
         }
 
         public func addCodeValue(list: String, code: String, label: String, outcome: String?, by principal: Principal) throws {
-            let outcome = try outcome.flatMap { $0.isEmpty ? nil : try Outcome(parsing: $0) }
+            try addCodeValue(CodeValue(list: list, code: code, label: label, outcome: try outcome.flatMap { $0.isEmpty ? nil : try Outcome(parsing: $0) }), by: principal)
+        }
+
+        public func addCodeValue(_ value: CodeValue, by principal: Principal) throws {
+            let (list, code, label, outcome) = (value.list, value.code, value.label, value.outcome)
             try administer(principal, action: "add", entity: "code_value", field: list, value: code) { db in
                 try CodeLists.addValue(CodeValue(list: list, code: code, label: label, outcome: outcome), db: db)
             }
         }
 
-        public func editCodeValue(list: String, code: String, label: String, by principal: Principal) throws {
-            try administer(principal, action: "edit", entity: "code_value", field: list + "." + code, value: label) { db in
-                try CodeLists.editValue(list: list, code: code, label: label, outcome: nil, db: db)
+        /// A new label or outcome class (`.some(nil)` removes it); nil leaves each as it is.
+        public func editCodeValue(list: String, code: String, label: String?, outcome: Outcome?? = nil, by principal: Principal) throws {
+            let change = [label, outcome.map { $0?.rawValue ?? "none" }].compactMap { $0 }.joined(separator: ", ")
+            try administer(principal, action: "edit", entity: "code_value", field: list + "." + code, value: change) { db in
+                try CodeLists.editValue(list: list, code: code, label: label, outcome: outcome, db: db)
             }
         }
 
@@ -83,10 +108,22 @@ extension Workspace {
             }
         }
 
-        public func editAttribute(name: String, on entity: EntityKind, label: String, by principal: Principal) throws {
-            try administer(principal, action: "edit", entity: "attribute", field: entity.rawValue + "." + name, value: label) { db in
-                try AttributeDefinitions.edit(name: name, entity: entity, label: label, codeList: nil, db: db)
+        /// A new label, or a code list (`.some(nil)` frees the values); nil leaves each as it is.
+        public func editAttribute(name: String, on entity: EntityKind, label: String?, codeList: String?? = nil, by principal: Principal) throws {
+            let change = [label, codeList.map { $0 ?? "no code list" }].compactMap { $0 }.joined(separator: ", ")
+            try administer(principal, action: "edit", entity: "attribute", field: entity.rawValue + "." + name, value: change) { db in
+                try AttributeDefinitions.edit(name: name, entity: entity, label: label, codeList: codeList, db: db)
             }
+        }
+
+        public func setting(_ key: String) throws -> String? {
+            try Self.checkSetting(key, nil)
+            return try workspace.database.read { db in try Settings.get(key, db: db) }
+        }
+
+        /// The settings remembered, with their values.
+        public func storedSettings() throws -> [(key: String, value: String)] {
+            try workspace.database.read { db in try Settings.all(db: db) }
         }
 
         /// The settings Kontakt knows, with their values (nil when not set) and meanings.

@@ -1,6 +1,7 @@
 // `kontakt attr define|list`: user-defined attributes of firms and persons.
 
 import ArgumentParser
+import Workspace
 import CRM
 import Store
 
@@ -26,8 +27,7 @@ struct AttributeCommand: ParsableCommand {
             guard let valueType = AttributeType(rawValue: type.lowercased()) else {
                 throw CRM.ValidationError(field: "--type", message: "\"\(type)\" is not an attribute type: expected text, number or date")
             }
-            let definition = AttributeDefinition(name: name, entity: entity, type: valueType, codeList: codelist, label: label ?? name)
-            try global.open().write { db in try AttributeDefinitions.define(definition, db: db) }
+            try global.workspace().catalog.defineAttribute(name: name, on: entity, type: valueType, codeList: codelist, label: label ?? name, by: .localOperator)
             print("Defined \(entity.rawValue) attribute \(name) (\(valueType.rawValue)\(codelist.map { ", code list \($0)" } ?? "")).")
         }
     }
@@ -51,7 +51,7 @@ struct AttributeCommand: ParsableCommand {
                 throw CRM.ValidationError(field: "--on", message: "\"\(on)\" is not an entity: expected firm or person")
             }
             let list: String?? = noCodelist ? .some(nil) : codelist.map { .some($0) }
-            try global.open().write { db in try AttributeDefinitions.edit(name: name, entity: entity, label: label, codeList: list, db: db) }
+            try global.workspace().catalog.editAttribute(name: name, on: entity, label: label, codeList: list, by: .localOperator)
             print("Changed \(entity.rawValue) attribute \(name).")
         }
     }
@@ -62,7 +62,7 @@ struct AttributeCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let definitions = try global.open().read { db in try AttributeDefinitions.all(db: db) }
+            let definitions = try global.workspace().catalog.attributes()
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)

@@ -1,6 +1,7 @@
 // `kontakt codelist …`: the user-maintained lists of allowed values.
 
 import ArgumentParser
+import Workspace
 import CRM
 import Store
 
@@ -17,7 +18,7 @@ struct CodeListCommand: ParsableCommand {
         @Option(help: "A label for people.") var label: String?
 
         func run() throws {
-            try global.open().write { db in try CodeLists.addList(name: list, label: label ?? list, db: db) }
+            try global.workspace().catalog.addCodeList(name: list, label: label ?? list, by: .localOperator)
             print("Created code list \(list).")
         }
     }
@@ -74,7 +75,7 @@ struct CodeListCommand: ParsableCommand {
 
         func run() throws {
             let value = CodeValue(list: list, code: code, label: label ?? code, outcome: try outcome.map { try Outcome(parsing: $0, field: "--outcome") })
-            try global.open().write { db in try CodeLists.addValue(value, db: db) }
+            try global.workspace().catalog.addCodeValue(value, by: .localOperator)
             print("Added \(code) to \(list).")
         }
     }
@@ -94,7 +95,7 @@ struct CodeListCommand: ParsableCommand {
 
         func run() throws {
             let outcomeValue: Outcome?? = try outcome.map { $0.lowercased() == "none" ? nil : try Outcome(parsing: $0, field: "--outcome") }
-            try global.open().write { db in try CodeLists.editValue(list: list, code: code, label: label, outcome: outcomeValue, db: db) }
+            try global.workspace().catalog.editCodeValue(list: list, code: code, label: label, outcome: outcomeValue, by: .localOperator)
             print("Changed \(code) in \(list).")
         }
     }
@@ -107,7 +108,7 @@ struct CodeListCommand: ParsableCommand {
         @Flag(help: "Offer the value again.") var undo = false
 
         func run() throws {
-            try global.open().write { db in try CodeLists.setRetired(!undo, list: list, code: code, db: db) }
+            try global.workspace().catalog.setCodeValueRetired(!undo, list: list, code: code, by: .localOperator)
             print(undo ? "Offered \(code) in \(list) again." : "Retired \(code) from \(list); records that have it keep it.")
         }
     }

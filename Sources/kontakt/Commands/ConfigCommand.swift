@@ -2,6 +2,7 @@
 // those come from the environment or a file at each run.
 
 import ArgumentParser
+import Workspace
 import Campaigns
 import Mail
 import Store
@@ -26,18 +27,8 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             try ConfigCommand.checkKnown(key)
-            // Checked now, so a later send does not fail on a remembered mistake.
-            switch key {
-            case "smtp.url": _ = try SMTPSettings(url: value)
-            case "smtp.starttls":
-                guard StartTLS(rawValue: value) != nil else { throw ValidationError("smtp.starttls is required, opportunistic or off") }
-            case "smtp.rate": _ = try SendRate(parsing: value)
-            case "smtp.daily-cap", "smtp.concurrency":
-                guard let number = Int(value), number > 0 else { throw ValidationError("\(key) takes a positive number, not \"\(value)\"") }
-            case "mail.from": _ = try MailAddress(parsing: value)
-            default: break
-            }
-            try global.open().write { db in try Settings.set(key, value, db: db) }
+            // Checked there, so a later send does not fail on a remembered mistake.
+            try global.workspace().catalog.setSetting(key, value, by: .localOperator)
             print("\(key) = \(value)")
         }
     }
@@ -49,7 +40,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             try ConfigCommand.checkKnown(key)
-            guard let value = try global.open().read({ db in try Settings.get(key, db: db) }) else {
+            guard let value = try global.workspace().catalog.setting(key) else {
                 throw ExitMessage("\(key) is not set")
             }
             print(value)
@@ -63,7 +54,7 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             try ConfigCommand.checkKnown(key)
-            try global.open().write { db in try Settings.set(key, nil, db: db) }
+            try global.workspace().catalog.setSetting(key, nil, by: .localOperator)
             print("\(key) is no longer set")
         }
     }
@@ -73,7 +64,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() throws {
-            let settings = try global.open().read { db in try Settings.all(db: db) }
+            let settings = try global.workspace().catalog.storedSettings()
             var table = TextTable("setting", "value", "meaning")
             for (key, value) in settings { table.add(key, value, Settings.known[key] ?? "") }
             print(table.render())

@@ -147,25 +147,23 @@ struct ContactCommand: ParsableCommand {
 
         func run() throws {
             let buffer = OutputBuffer()
-            try global.open().read { db in
-                var filter = ContactFilter(firmId: firm, personId: person, referent: referent, openTasksOnly: openTasks, limit: limit)
-                if let kind { filter.kind = try CodeLists.codeBook(db: db).resolve(kind, in: CodeListName.kind, field: "--kind").code }
-                let today = LocalClock.now().date
-                filter.from = try DateOption.absolute(from, option: "--from", today: today).map { try CivilDate(parsing: $0, field: "--from") }
-                filter.to = try DateOption.absolute(to, option: "--to", today: today).map { try CivilDate(parsing: $0, field: "--to") }
-                if output.json {
-                    let json = JSONWriter(output: buffer)
-                    try json.array { try Contacts.forEach(filter, db: db) { json.contact($0) } }
-                    json.newline()
-                } else {
-                    var table = TextTable("id", "date", "kind", "status", "referent", "firm", "person", "result", "text")
-                    try Contacts.forEach(filter, db: db) { l in
-                        let c = l.contact
-                        let status = c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact"
-                        table.add(cells: [String(c.id!), c.date.iso, c.kind, status, c.referent, l.firmName, l.personName?.withTitles ?? "", c.result ?? "", c.text])
-                    }
-                    buffer.append(table.render() + "\n")
+            var filter = ContactFilter(firmId: firm, personId: person, referent: referent, openTasksOnly: openTasks, limit: limit)
+            let today = LocalClock.now().date
+            filter.from = try DateOption.absolute(from, option: "--from", today: today).map { try CivilDate(parsing: $0, field: "--from") }
+            filter.to = try DateOption.absolute(to, option: "--to", today: today).map { try CivilDate(parsing: $0, field: "--to") }
+            let contacts = try global.workspace().contacts
+            if output.json {
+                let json = JSONWriter(output: buffer)
+                try json.array { try contacts.forEach(filter, kind: kind) { json.contact($0) } }
+                json.newline()
+            } else {
+                var table = TextTable("id", "date", "kind", "status", "referent", "firm", "person", "result", "text")
+                try contacts.forEach(filter, kind: kind) { l in
+                    let c = l.contact
+                    let status = c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact"
+                    table.add(cells: [String(c.id!), c.date.iso, c.kind, status, c.referent, l.firmName, l.personName?.withTitles ?? "", c.result ?? "", c.text])
                 }
+                buffer.append(table.render() + "\n")
             }
         }
     }
@@ -196,7 +194,7 @@ struct ContactCommand: ParsableCommand {
         }
 
         func run() throws {
-            try global.open().write { db in try Contacts.remove(id: id, reason: reason, db: db) }
+            try global.workspace().contacts.remove(id: id, reason: reason, by: .localOperator)
             print("Removed contact \(id); its snapshot is kept in the removal log.")
         }
     }

@@ -33,22 +33,10 @@ struct HistoryCommand: ParsableCommand {
         let today = LocalClock.now().date
         let fromDate = try DateOption.absolute(from, option: "--from", today: today).map { try ContactDate(parsing: $0, field: "--from").date }
         let toDate = try DateOption.absolute(to, option: "--to", today: today).map { try ContactDate(parsing: $0, field: "--to").date }
-        let (listings, book, subject) = try global.open().read { db -> ([ContactListing], CodeBook, String) in
-            let schema = try AttributeDefinitions.schema(db: db)
-            let subject: String
-            if let firm {
-                subject = try Firms.fetch(id: firm, schema: schema, db: db).name
-            } else {
-                let listing = try Persons.fetch(id: person!, schema: schema, db: db)
-                subject = "\(listing.person.name.withTitles), \(listing.firmName)"
-            }
-            var listings: [ContactListing] = []
-            try Contacts.forEach(ContactFilter(firmId: firm, personId: person, from: fromDate, to: toDate), db: db) { listings.append($0) }
-            return (listings, try CodeLists.codeBook(db: db), subject)
-        }
+        let history = try global.workspace().history(of: firm.map(HistorySubject.firm) ?? .person(person!), from: fromDate, to: toDate)
+        let (book, subject) = (history.codeBook, history.subject)
         let success = Set(book.values(of: CodeListName.result).filter { $0.outcome == .success }.map(\.code))
-        // The store lists newest first, by (date, id); its text order is the dates' order.
-        let ordered = Array(listings.reversed())
+        let ordered = history.contacts
         let timeline = firm == nil ? nil : Timeline(contacts: ordered.lazy.map(\.contact), success: success)
         let buffer = try OutputBuffer.to(out)
         switch json ? .json : format {

@@ -2,6 +2,7 @@
 // is deactivated, never removed: the history stays theirs.
 
 import ArgumentParser
+import Workspace
 import CRM
 import Store
 
@@ -18,8 +19,7 @@ struct ReferentCommand: ParsableCommand {
         @Option(help: "The referent's e-mail (the sender of their campaigns).") var email: String?
 
         func run() throws {
-            let referent = Referent(code: code, name: name, email: try email.map { try EmailAddress($0) })
-            try global.open().write { db in try Referents.add(referent, db: db) }
+            try global.workspace().catalog.addReferent(code: code, name: name, email: email, by: .localOperator)
             print("Added referent \(code).")
         }
     }
@@ -37,7 +37,7 @@ struct ReferentCommand: ParsableCommand {
 
         func run() throws {
             let address: EmailAddress?? = try email.map { $0.trimmingSpaces.isEmpty ? nil : try EmailAddress($0) }
-            try global.open().write { db in try Referents.edit(code: code, name: name, email: address, db: db) }
+            try global.workspace().catalog.editReferent(code: code, name: name, email: address, by: .localOperator)
             print("Changed referent \(code).")
         }
     }
@@ -51,11 +51,7 @@ struct ReferentCommand: ParsableCommand {
         @Option(name: .customLong("reassign-to"), help: "The referent who takes over the open tasks.") var reassignTo: String?
 
         func run() throws {
-            let (moved, left) = try global.open().write { db -> (Int, Int) in
-                let moved = try reassignTo.map { try Referents.reassignOpenTasks(from: code, to: $0, db: db) } ?? 0
-                try Referents.setActive(false, code: code, db: db)
-                return (moved, try Referents.openTaskCount(code: code, db: db))
-            }
+            let (moved, left) = try global.workspace().catalog.deactivateReferent(code: code, reassignTo: reassignTo, by: .localOperator)
             var text = "Deactivated referent \(code)."
             if let reassignTo { text += " Gave \(moved) open task(s) to \(reassignTo)." }
             if left > 0 { text += " \(left) open task(s) are still theirs: `kontakt referent deactivate \(code) --reassign-to CODE` gives them to another." }
@@ -69,7 +65,7 @@ struct ReferentCommand: ParsableCommand {
         @Argument(help: "The referent's code.") var code: String
 
         func run() throws {
-            try global.open().write { db in try Referents.setActive(true, code: code, db: db) }
+            try global.workspace().catalog.setReferentActive(true, code: code, by: .localOperator)
             print("Activated referent \(code).")
         }
     }
@@ -80,7 +76,7 @@ struct ReferentCommand: ParsableCommand {
         @OptionGroup var output: JSONOption
 
         func run() throws {
-            let referents = try global.open().read { db in try Referents.all(db: db) }
+            let referents = try global.workspace().catalog.referents()
             let buffer = OutputBuffer()
             if output.json {
                 let json = JSONWriter(output: buffer)
