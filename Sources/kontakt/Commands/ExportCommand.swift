@@ -2,11 +2,10 @@
 // vCard 4.0, tasks and meetings as iCalendar.
 
 import ArgumentParser
+import Workspace
 import CRM
 import Foundation
-import GRDB
 import Interchange
-import Segmentation
 import Store
 
 struct ExportCommand: ParsableCommand {
@@ -24,15 +23,13 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    enum Table: String, ExpressibleByArgument, CaseIterable { case firms, persons, contacts }
-
     struct CSV: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "csv",
             abstract: "Export firms, persons or contacts as CSV, with the columns `kontakt import` reads back and one per attribute.",
             discussion: "--where/--segment select firms or persons (for contacts: the contacts of the selected firms). Windows-1250 with ; is what Czech Excel opens directly; UTF-8 opens with its diacritics in Excel when it starts with a BOM (--bom).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "firms, persons or contacts.") var table: Table
+        @Argument(help: "firms, persons or contacts.") var table: ExportTable
         @OptionGroup var selection: SelectionOptions
         @Option(help: "utf-8 or windows-1250.") var encoding = "utf-8"
         @Flag(help: "Start a UTF-8 file with a byte-order mark, so Excel reads it as UTF-8.") var bom = false
@@ -45,35 +42,7 @@ struct ExportCommand: ParsableCommand {
                 throw ArgumentParser.ValidationError("export writes utf-8, windows-1250 or iso-8859-2, not \(encoding)")
             }
             let separator = Character(delimiter ?? (textEncoding == .utf8 ? "," : ";"))
-            let text = try global.open().read { db -> String in
-                var csv = CSVWriter(delimiter: separator, neutralizingFormulas: true)
-                let schema = try AttributeDefinitions.schema(db: db)
-                switch table {
-                case .firms:
-                    let names = schema.definitions.filter { $0.entity == .firm }.map(\.name)
-                    csv.write(CSVExport.firmHeader(attributes: names))
-                    try Firms.forEach(filter: selection.filter(selecting: .firm, db: db), schema: schema, db: db) {
-                        csv.write(CSVExport.firmRow($0, attributes: names))
-                    }
-                case .persons:
-                    let names = schema.definitions.filter { $0.entity == .person }.map(\.name)
-                    csv.write(CSVExport.personHeader(attributes: names))
-                    var firm: Firm?
-                    try Persons.forEach(filter: selection.filter(selecting: .person, db: db), byFirm: true, schema: schema, db: db) { listing in
-                        if firm?.id != listing.person.firmId { firm = try Firms.fetch(id: listing.person.firmId, schema: schema, db: db) }
-                        csv.write(CSVExport.personRow(listing.person, firm: firm!, attributes: names))
-                    }
-                case .contacts:
-                    csv.write(CSVExport.contactHeader)
-                    func add(_ listing: ContactListing) { csv.write(CSVExport.contactRow(listing.contact, firm: listing.firmName, person: listing.personName?.withTitles ?? "")) }
-                    if let filter = try selection.filter(selecting: .firm, db: db) {
-                        try Firms.forEach(filter: filter, schema: schema, db: db) { firm in try Contacts.forEach(ContactFilter(firmId: firm.id), db: db, add) }
-                    } else {
-                        try Contacts.forEach(ContactFilter(), db: db, add)
-                    }
-                }
-                return csv.text
-            }
+            let text = try global.workspace().exports.csv(table, selection: selection.choice, delimiter: separator)
             var bytes = try textEncoding.encode(text)
             if bom && textEncoding == .utf8 { bytes = [0xEF, 0xBB, 0xBF] + bytes }
             try ExportCommand.emit(bytes, to: out)
@@ -95,21 +64,7 @@ struct ExportCommand: ParsableCommand {
         }
 
         func run() throws {
-            let text = try global.open().read { db -> String in
-                let schema = try AttributeDefinitions.schema(db: db)
-                var cards = ""
-                if let person {
-                    let listing = try Persons.fetch(id: person, schema: schema, db: db)
-                    cards = VCardExport.card(listing.person, firm: try Firms.fetch(id: listing.person.firmId, schema: schema, db: db))
-                } else {
-                    var firm: Firm?
-                    try Persons.forEach(filter: selection.filter(selecting: .person, db: db), byFirm: true, schema: schema, db: db) { listing in
-                        if firm?.id != listing.person.firmId { firm = try Firms.fetch(id: listing.person.firmId, schema: schema, db: db) }
-                        cards += VCardExport.card(listing.person, firm: firm!)
-                    }
-                }
-                return cards
-            }
+            let text = try global.workspace().exports.vCards(person: person, selection: selection.choice)
             try ExportCommand.emit(Array(text.utf8), to: out)
         }
     }
@@ -123,19 +78,10 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "The file to write (default: standard output).") var out: String?
 
         func run() throws {
-            let text = try global.open().read { db -> String in
-                if let referent, try Referents.fetch(code: referent, db: db) == nil { throw StoreError.notFound(entity: "referent", id: "\"\(referent)\"") }
-                let stamp = Timestamp.now().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
-                var calendar = CalendarExport.header()
-                try Contacts.forEach(ContactFilter(referent: referent), db: db) { listing in
-                    if let component = CalendarExport.component(listing.contact, firmName: listing.firmName, personName: listing.personName?.withTitles,
-                                                                stamp: stamp) {
-                        calendar += component
-                    }
-                }
-                return calendar + CalendarExport.footer
-            }
+            let text = try global.workspace().exports.calendar(referent: referent)
             try ExportCommand.emit(Array(text.utf8), to: out)
         }
     }
 }
+
+extension ExportTable: ExpressibleByArgument {}

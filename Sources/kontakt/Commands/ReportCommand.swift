@@ -4,7 +4,6 @@ import Workspace
 import ArgumentParser
 import CRM
 import Foundation
-import GRDB
 import Interchange
 import Reports
 import Store
@@ -25,12 +24,6 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "table (Czech number format), csv or json (plain numbers), html (a page with charts).") var format: Format = .table
         @Flag(help: "The same as --format json.") var json = false
         @Option(help: "Write to this file instead of standard output.") var out: String?
-
-        func scope(db: Database) throws -> ReportScope {
-            ReportScope(from: try DateOption.absolute(from, option: "--from", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--from").date },
-                        to: try DateOption.absolute(to, option: "--to", today: LocalClock.now().date).map { try ContactDate(parsing: $0, field: "--to").date },
-                        firms: try selection.filter(selecting: .firm, db: db), today: LocalClock.now().date)
-        }
 
         /// What was counted, in Czech words, for the HTML page.
         func described(_ scope: ReportScope) -> [String] {
@@ -57,12 +50,14 @@ struct ReportCommand: ParsableCommand {
             }
         }
 
-        /// Opens the database, builds the report's table in the scope, and writes it.
-        func report(_ global: GlobalOptions, _ build: (ReportScope, Database) throws -> ReportTable) throws {
-            let (table, counted) = try global.open().read { db in
-                let counted = try self.scope(db: db)
-                return (try build(counted, db), counted)
-            }
+        /// Counts the report in the chosen period and firms, and writes it.
+        func report(_ global: GlobalOptions, _ report: SalesReport) throws {
+            let today = LocalClock.now().date
+            let request = ReportRequest(
+                from: try DateOption.absolute(from, option: "--from", today: today).map { try ContactDate(parsing: $0, field: "--from").date },
+                to: try DateOption.absolute(to, option: "--to", today: today).map { try ContactDate(parsing: $0, field: "--to").date },
+                firms: selection.choice)
+            let (table, counted) = try global.workspace().report(report, request)
             try emit(table, scope: counted)
         }
 
@@ -139,10 +134,7 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "The contact kind that counts as a visit.") var kind = "meeting"
 
         func run() throws {
-            try options.report(global) { scope, db in
-                ReferentReport.table(try ReferentReport.rows(scope: scope, visitKind: kind, db: db),
-                                     kinds: try CodeLists.codeBook(db: db).values(of: CodeListName.kind))
-            }
+            try options.report(global, .referents(visitKind: kind))
         }
     }
 
@@ -162,7 +154,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Scope
 
         func run() throws {
-            try options.report(global) { scope, db in TimeToDealReport.table(try TimeToDealReport.compute(scope: scope, db: db)) }
+            try options.report(global, .timeToDeal)
         }
     }
 
@@ -179,7 +171,7 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var options: Scope
 
         func run() throws {
-            try options.report(global) { scope, db in LossReasonsReport.table(try LossReasonsReport.compute(scope: scope, db: db)) }
+            try options.report(global, .lossReasons)
         }
     }
 
@@ -222,10 +214,7 @@ struct ReportCommand: ParsableCommand {
         func run() throws {
             let bounds = try ReportCommand.bands(bands)
             let role = try self.role.map { try Role(parsing: $0, field: "--role") }
-            try options.report(global) { scope, db in
-                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: by, bands: bounds, role: role), scope: scope, db: db),
-                                       contracts: false)
-            }
+            try options.report(global, .conversion(ConversionOptions(attribute: by, bands: bounds, role: role), sources: false))
         }
     }
 
@@ -242,10 +231,7 @@ struct ReportCommand: ParsableCommand {
 
         func run() throws {
             let role = try self.role.map { try Role(parsing: $0, field: "--role") }
-            try options.report(global) { scope, db in
-                ConversionReport.table(try ConversionReport.compute(options: ConversionOptions(attribute: attribute, role: role), scope: scope, db: db),
-                                       contracts: true)
-            }
+            try options.report(global, .conversion(ConversionOptions(attribute: attribute, role: role), sources: true))
         }
     }
 }

@@ -19,6 +19,9 @@ struct SelectionOptions: ParsableArguments {
     }
 
     /// The filter selecting `entity`, or nil when neither option is given.
+    /// The selection as the workspace takes it: `--where`, or `--segment`, or neither.
+    var choice: SegmentChoice? { expression.map(SegmentChoice.expression) ?? segment.map(SegmentChoice.saved) }
+
     func filter(selecting entity: EntityKind, db: Database) throws -> RowFilter? {
         try chosenSegment(defaultTarget: entity, db: db)?.filter(selecting: entity)
     }
