@@ -145,7 +145,7 @@ struct APIRoutes: Sendable {
             return JSONValue.object([("campaigns", .array(campaigns.map(APIShapes.campaign)))]).response()
         }
         api.get("campaigns/:name") { _, context -> Response in
-            guard let name = context.parameters.get("name") else { throw HTTPError(.notFound) }
+            let name = try Site.parameter(context, "name")
             return APIShapes.status(try await site.run { try $0.campaigns.status(name: name) }).response()
         }
     }

@@ -26,7 +26,7 @@ extension Site {
             return .redirect(to: "/admin/users?notice=saved", type: .normal)
         }
         pages.post("admin/users/:login/:action") { request, context -> Response in
-            let login = try context.parameters.require("login")
+            let login = try Site.parameter(context, "login")
             let action = try context.parameters.require("action")
             let form = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
@@ -53,7 +53,7 @@ extension Site {
             }
         }
         pages.post("admin/referents/:code/:action") { request, context -> Response in
-            let code = try context.parameters.require("code")
+            let code = try Site.parameter(context, "code")
             let active = try context.parameters.require("action") == "activate"
             _ = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
@@ -72,7 +72,7 @@ extension Site {
             }
         }
         pages.post("admin/codelists/:list") { request, context -> Response in
-            let list = try context.parameters.require("list")
+            let list = try Site.parameter(context, "list")
             let form = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
             return try await adminChange("adminCodeLists", tab: "Codelists", back: "/admin/codelists", context: context) {
@@ -80,7 +80,7 @@ extension Site {
             }
         }
         pages.post("admin/codelists/:list/:code") { request, context -> Response in
-            let list = try context.parameters.require("list"), code = try context.parameters.require("code")
+            let list = try Site.parameter(context, "list"), code = try Site.parameter(context, "code")
             let form = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
             return try await adminChange("adminCodeLists", tab: "Codelists", back: "/admin/codelists", context: context) {
@@ -88,7 +88,7 @@ extension Site {
             }
         }
         pages.post("admin/codelists/:list/:code/:action") { request, context -> Response in
-            let list = try context.parameters.require("list"), code = try context.parameters.require("code")
+            let list = try Site.parameter(context, "list"), code = try Site.parameter(context, "code")
             let retire = try context.parameters.require("action") == "retire"
             _ = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
@@ -111,7 +111,7 @@ extension Site {
         }
         pages.post("admin/attributes/:entity/:name") { request, context -> Response in
             guard let entity = EntityKind(rawValue: try context.parameters.require("entity")) else { throw HTTPError(.notFound) }
-            let name = try context.parameters.require("name")
+            let name = try Site.parameter(context, "name")
             let form = try await forms.checkedForm(request, context: context)
             let principal = try context.principal
             return try await adminChange("adminAttributes", tab: "Attributes", back: "/admin/attributes", context: context) {

@@ -1,6 +1,7 @@
 // What every page route shares: the workspace, the renderer, the CSRF guard, and how an error
 // becomes a page (the same sentence the command line prints, with the HTTP status of its kind).
 
+import Foundation
 import Hummingbird
 import Workspace
 
@@ -48,6 +49,14 @@ struct Site: Sendable {
     static func id(_ context: WebContext, _ name: String = "id") throws -> Int64 {
         guard let id = context.parameters.get(name, as: Int64.self), id > 0 else { throw HTTPError(.notFound) }
         return id
+    }
+
+    /// A text path parameter as the user named it: the router hands it over as it stood in
+    /// the URL, and a browser sends "odvětví" as "odv%C4%9Btv%C3%AD".
+    static func parameter(_ context: WebContext, _ name: String) throws -> String {
+        let raw = try context.parameters.require(name)
+        guard let text = raw.removingPercentEncoding else { throw HTTPError(.notFound) }
+        return text
     }
 
     /// Where to go after logging in: only a path of this site ("/firms/3"), never another host.

@@ -119,11 +119,12 @@ extension Workspace {
         }
 
         /// The contacts a filter selects, newest first (open tasks soonest first), as they are
-        /// read; a kind may be given by its code or label.
-        public func forEach(_ filter: ContactFilter, kind: String? = nil, _ body: (ContactListing) throws -> Void) throws {
+        /// read; a kind may be given by its code or label (an unknown one is an error about
+        /// `kindField`, the name the front end asked for it by).
+        public func forEach(_ filter: ContactFilter, kind: String? = nil, kindField: String = "kind", _ body: (ContactListing) throws -> Void) throws {
             try workspace.database.read { db in
                 var filter = filter
-                if let kind { filter.kind = try workspace.catalogCache.catalog(db).schema.codeBook.resolve(kind, in: CodeListName.kind, field: "--kind").code }
+                if let kind { filter.kind = try workspace.catalogCache.catalog(db).schema.codeBook.resolve(kind, in: CodeListName.kind, field: kindField).code }
                 try Contacts.forEach(filter, db: db, body)
             }
         }

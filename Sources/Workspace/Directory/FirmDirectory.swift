@@ -70,18 +70,16 @@ extension Workspace {
             let today = workspace.clock().date
             // A segment may speak of today ("today - 90d"), so the day is part of what was asked.
             let key = "firms|\(today.iso)|\(query.segment.map { String(describing: $0) } ?? "")|\(query.after.map { "\($0.sortKey)~\($0.id)" } ?? "")|\(limit)|\(columns)|\(counting)"
-            return try workspace.database.read { db in
-                try workspace.readCache.value(key, at: try DataVersion.current(db: db)) {
-                    let catalog = try workspace.catalogCache.catalog(db)
-                    let schema = catalog.schema
-                    let filter = try query.segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
-                    let rows = try Firms.page(filter: filter, after: query.after, limit: limit + 1, schema: schema, db: db)
-                    let count = counting ? try Selection.count(filter, entity: .firm, cap: CappedCount.cap + 1, db: db) : nil
-                    let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
-                    return Page(rows: rows.prefix(limit).map { row in FirmRow(firm: row.firm, cells: chosen.map { $0.cell(row.firm, schema) }) },
-                                next: rows.count > limit ? rows[limit - 1].position : nil,
-                                count: count.map { CappedCount(value: min($0, CappedCount.cap), isCapped: $0 > CappedCount.cap) })
-                }
+            return try workspace.keptRead(key) { db, _ in
+                let catalog = try workspace.catalogCache.catalog(db)
+                let schema = catalog.schema
+                let filter = try workspace.filter(query.segment, selecting: .firm, today: today, db: db)
+                let rows = try Firms.page(filter: filter, after: query.after, limit: limit + 1, schema: schema, db: db)
+                let count = counting ? try Selection.count(filter, entity: .firm, cap: CappedCount.cap + 1, db: db) : nil
+                let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
+                return Page(rows: rows.prefix(limit).map { row in FirmRow(firm: row.firm, cells: chosen.map { $0.cell(row.firm, schema) }) },
+                            next: rows.count > limit ? rows[limit - 1].position : nil,
+                            count: count.map { CappedCount(value: min($0, CappedCount.cap), isCapped: $0 > CappedCount.cap) })
             }
         }
 
@@ -97,7 +95,7 @@ extension Workspace {
             try workspace.database.read { db in
                 let catalog = try workspace.catalogCache.catalog(db)
                 let schema = catalog.schema
-                let filter = try segment.map { try $0.segment(defaultTarget: .firm, today: today, vocabulary: catalog.vocabulary, db: db).filter(selecting: .firm) }
+                let filter = try workspace.filter(segment, selecting: .firm, today: today, db: db)
                 let chosen = FirmColumn.chosen(columns, from: catalog.firmColumns)
                 var csv = CSVWriter(delimiter: ";", neutralizingFormulas: true)
                 csv.write(["id", "name"] + chosen.map(\.label))
@@ -111,34 +109,21 @@ extension Workspace {
             }
         }
 
-        /// Every firm a segment selects (all firms for nil), streamed in Czech order: exports.
-        public func each(_ segment: SegmentChoice?, _ body: (Firm) throws -> Void) throws {
-            let today = workspace.clock().date
-            try workspace.database.read { db in
-                let schema = try workspace.catalogCache.catalog(db).schema
-                let filter = try segment.map { try $0.segment(defaultTarget: .firm, today: today, db: db).filter(selecting: .firm) }
-                try Firms.forEach(filter: filter, schema: schema, db: db, body)
-            }
-        }
-
         /// A firm's page; its timeline in pages of `timelineLimit` (25: a screen or two on a phone).
         public func detail(id: Int64, timelineBefore: ContactPosition? = nil, timelineLimit: Int = 25) throws -> FirmDetail {
             let key = "firm|\(id)|\(timelineBefore.map { "\($0.date)~\($0.id)" } ?? "")|\(timelineLimit)"
-            return try workspace.database.read { db in
-                let version = try DataVersion.current(db: db)
-                return try workspace.readCache.value(key, at: version) {
-                    let schema = try workspace.catalogCache.catalog(db).schema
-                    let firm = try Firms.fetch(id: id, schema: schema, db: db)
-                    var persons: [Person] = []
-                    try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }
-                    var tasks: [ContactListing] = []
-                    try Contacts.forEach(ContactFilter(firmId: id, openTasksOnly: true, limit: 100), db: db) { tasks.append($0) }
-                    let timeline = try Timelines.page(ContactFilter(firmId: id, before: timelineBefore), limit: timelineLimit, codeBook: schema.codeBook,
-                                                      version: version, db: db)
-                    return FirmDetail(firm: firm, attributes: schema.displayed(firm.attributes, of: .firm), roleLabels: schema.codeBook.roleLabels(firm.roles),
-                                      persons: persons, openTasks: tasks, timeline: timeline,
-                                      changes: try AuditLog.entries(entity: "firm", id: id, db: db))
-                }
+            return try workspace.keptRead(key) { db, version in
+                let schema = try workspace.catalogCache.catalog(db).schema
+                let firm = try Firms.fetch(id: id, schema: schema, db: db)
+                var persons: [Person] = []
+                try Persons.forEach(firmId: id, schema: schema, db: db) { persons.append($0.person) }
+                var tasks: [ContactListing] = []
+                try Contacts.forEach(ContactFilter(firmId: id, openTasksOnly: true, limit: 100), db: db) { tasks.append($0) }
+                let timeline = try Timelines.page(ContactFilter(firmId: id, before: timelineBefore), limit: timelineLimit, codeBook: schema.codeBook,
+                                                  version: version, db: db)
+                return FirmDetail(firm: firm, attributes: schema.displayed(firm.attributes, of: .firm), roleLabels: schema.codeBook.roleLabels(firm.roles),
+                                  persons: persons, openTasks: tasks, timeline: timeline,
+                                  changes: try AuditLog.entries(entity: "firm", id: id, db: db))
             }
         }
     }

@@ -45,20 +45,12 @@ extension Workspace {
 
         /// How many persons or firms a segment selects, counting at most to the cap.
         public func count(_ choice: SegmentChoice, defaultTarget: EntityKind = .person) throws -> SegmentCount {
-            let today = workspace.clock().date
-            return try workspace.database.read { db in
-                let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
-                return SegmentCount(target: segment.target, count: try Self.cappedCount(segment, db: db))
-            }
+            try reading(choice, defaultTarget) { segment, db in SegmentCount(target: segment.target, count: try Self.cappedCount(segment, db: db)) }
         }
 
         /// The exact number of matches (the command line counts them all).
         public func exactCount(_ choice: SegmentChoice, defaultTarget: EntityKind = .person) throws -> (target: EntityKind, count: Int) {
-            let today = workspace.clock().date
-            return try workspace.database.read { db in
-                let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
-                return (segment.target, try segment.count(db: db))
-            }
+            try reading(choice, defaultTarget) { segment, db in (segment.target, try segment.count(db: db)) }
         }
 
         /// The first `limit` matches in Czech order and the capped count, for a page.
@@ -80,9 +72,7 @@ extension Workspace {
         public func forEachMatch<Count>(_ choice: SegmentChoice, defaultTarget: EntityKind = .person, limit: Int?,
                                         _ body: (SegmentMatch) throws -> Void,
                                         counting: (Segment, Database) throws -> Count) throws -> (target: EntityKind, count: Count) {
-            let today = workspace.clock().date
-            return try workspace.database.read { db in
-                let segment = try choice.segment(defaultTarget: defaultTarget, today: today, db: db)
+            try reading(choice, defaultTarget) { segment, db in
                 let schema = segment.vocabulary.schema
                 switch segment.target {
                 case .person: try Persons.forEach(filter: segment.filter, limit: limit, schema: schema, db: db) { try body(.person($0)) }
@@ -98,7 +88,7 @@ extension Workspace {
             try Policy.check(.manageSegments, principal)
             let today = workspace.clock().date
             return try workspace.database.write { db in
-                let segment = try Segment(expression, target: target, vocabulary: try Vocabulary.load(db: db), today: today)
+                let segment = try workspace.segment(.expression(expression), defaultTarget: target, today: today, db: db)
                 try SavedSegments.save(SavedSegment(name: name, target: target, expression: expression), replace: replace, db: db)
                 try AuditLog.append([AuditTrail.entry(replace ? "save" : "add", entity: "segment", id: nil, actor: principal.auditName,
                                                       field: name, value: expression)], db: db)
@@ -111,7 +101,7 @@ extension Workspace {
             let today = workspace.clock().date
             return try workspace.database.read { db in
                 let saved = try SavedSegments.fetch(name: name, db: db)
-                let segment = try SegmentChoice.saved(saved.name).segment(defaultTarget: saved.target, today: today, db: db)
+                let segment = try workspace.segment(.saved(saved.name), defaultTarget: saved.target, today: today, db: db)
                 return SavedSegmentReport(saved: saved, count: try segment.count(db: db), sql: segment.sqlDescription)
             }
         }
@@ -122,6 +112,12 @@ extension Workspace {
                 try SavedSegments.remove(name: name, db: db)
                 try AuditLog.append([AuditTrail.entry("remove", entity: "segment", id: nil, actor: principal.auditName, field: name, value: nil)], db: db)
             }
+        }
+
+        /// `body` with the checked segment, in one read.
+        private func reading<T>(_ choice: SegmentChoice, _ defaultTarget: EntityKind, _ body: (Segment, Database) throws -> T) throws -> T {
+            let today = workspace.clock().date
+            return try workspace.database.read { db in try body(try workspace.segment(choice, defaultTarget: defaultTarget, today: today, db: db), db) }
         }
 
         static func cappedCount(_ segment: Segment, db: Database) throws -> CappedCount {

@@ -21,9 +21,7 @@ extension Workspace {
         public func csv(_ table: ExportTable, selection: SegmentChoice?, delimiter: Character) throws -> String {
             let today = workspace.clock().date
             return try workspace.database.read { db in
-                func filter(_ entity: EntityKind) throws -> RowFilter? {
-                    try selection.map { try $0.segment(defaultTarget: entity, today: today, db: db).filter(selecting: entity) }
-                }
+                func filter(_ entity: EntityKind) throws -> RowFilter? { try workspace.filter(selection, selecting: entity, today: today, db: db) }
                 var csv = CSVWriter(delimiter: delimiter, neutralizingFormulas: true)
                 let schema = try workspace.catalogCache.catalog(db).schema
                 switch table {
@@ -63,7 +61,7 @@ extension Workspace {
                 }
                 var cards = ""
                 var firm: Firm?
-                let filter = try selection.map { try $0.segment(defaultTarget: .person, today: today, db: db).filter(selecting: .person) }
+                let filter = try workspace.filter(selection, selecting: .person, today: today, db: db)
                 try Persons.forEach(filter: filter, byFirm: true, schema: schema, db: db) { listing in
                     if firm?.id != listing.person.firmId { firm = try Firms.fetch(id: listing.person.firmId, schema: schema, db: db) }
                     cards += VCardExport.card(listing.person, firm: firm!)

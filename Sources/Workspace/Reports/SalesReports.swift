@@ -33,7 +33,7 @@ extension Workspace {
     public func report(_ report: SalesReport, _ request: ReportRequest) throws -> (table: ReportTable, scope: ReportScope) {
         let today = clock().date
         return try database.read { db in
-            let firms = try request.firms.map { try $0.segment(defaultTarget: .firm, today: today, db: db).filter(selecting: .firm) }
+            let firms = try filter(request.firms, selecting: .firm, today: today, db: db)
             let scope = ReportScope(from: request.from, to: request.to, firms: firms, today: today)
             let table: ReportTable
             switch report {

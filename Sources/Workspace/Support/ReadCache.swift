@@ -53,6 +53,4 @@ final class ReadCache: Sendable {
         let oldest = state.entries.sorted { $0.value.lastUse < $1.value.lastUse }.prefix(state.entries.count - target)
         for (key, _) in oldest { state.entries[key] = nil }
     }
-
-    var count: Int { state.withLock { $0.entries.count } }
 }

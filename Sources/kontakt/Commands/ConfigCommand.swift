@@ -3,8 +3,6 @@
 
 import ArgumentParser
 import Workspace
-import Campaigns
-import Mail
 import Store
 
 struct ConfigCommand: ParsableCommand {

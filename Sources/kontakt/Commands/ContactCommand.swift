@@ -154,11 +154,11 @@ struct ContactCommand: ParsableCommand {
             let contacts = try global.workspace().contacts
             if output.json {
                 let json = JSONWriter(output: buffer)
-                try json.array { try contacts.forEach(filter, kind: kind) { json.contact($0) } }
+                try json.array { try contacts.forEach(filter, kind: kind, kindField: "--kind") { json.contact($0) } }
                 json.newline()
             } else {
                 var table = TextTable("id", "date", "kind", "status", "referent", "firm", "person", "result", "text")
-                try contacts.forEach(filter, kind: kind) { l in
+                try contacts.forEach(filter, kind: kind, kindField: "--kind") { l in
                     let c = l.contact
                     let status = c.status == .task ? (c.doneAt == nil ? "task (open)" : "task (done)") : "contact"
                     table.add(cells: [String(c.id!), c.date.iso, c.kind, status, c.referent, l.firmName, l.personName?.withTitles ?? "", c.result ?? "", c.text])
