@@ -88,6 +88,13 @@ public enum CampaignRenderer {
         return summary
     }
 
+    /// The setting mail.unsubscribe-url, when set; a value the checks refuse (written past
+    /// `config set`) stops the rendering rather than going out as a broken link.
+    private static func configuredUnsubscribeLink(db: Database) throws -> UnsubscribeLink? {
+        guard let base = try Settings.get(UnsubscribeLink.settingKey, db: db), !base.trimmingSpaces.isEmpty else { return nil }
+        do { return try UnsubscribeLink(base: base) } catch { throw CampaignError.renderFailed(error.description) }
+    }
+
     private static func render(campaignId: Int64, staging: OutboxStaging, today: CivilDate, letterSettings: LetterSettings,
                                db: Database) throws -> RenderSummary {
         // The read cursor and the journal's pages (an earlier rendering's cleared ones too)
@@ -104,6 +111,7 @@ public enum CampaignRenderer {
         let referent = try Referents.fetch(code: campaign.referent, db: db)
         let codeLabels = CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db))
         let unsubscribeKey = try Secrets.key(named: UnsubscribeToken.keyName, db: db)
+        let unsubscribeLink = try configuredUnsubscribeLink(db: db)
         try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
 
         let folder = staging.folder
@@ -126,9 +134,10 @@ public enum CampaignRenderer {
             let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
             if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
             let token = person.id.map { UnsubscribeToken(campaignId: campaignId, personId: $0).signed(with: unsubscribeKey) } ?? ""
+            let link = unsubscribeLink.map { $0.link(token: token) }
             let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
                                        uses: template.selection, codeLabels: codeLabels, channel: byLetter ? .letter : .email,
-                                       unsubscribeToken: token)
+                                       unsubscribeToken: token, unsubscribeURL: link ?? "")
             // A gender told from the name is recorded as such in the manifest.
             let gender = context.salutation.gender == .unknown ? "unknown"
                 : context.salutation.gender.rawValue + (context.salutation.genderInferred ? " (inferred)" : "")
@@ -144,6 +153,8 @@ public enum CampaignRenderer {
                 case .skipped(let why): return Outcome(reason: why.description, gender: gender)
                 case .message(var message):
                     message.date = renderedAt
+                    // The workspace's one-click link comes first, whatever the template lists.
+                    if let link { message.listUnsubscribe = [link] + message.listUnsubscribe.filter { $0 != link } }
                     let rendered = try MessageWriter.render(message)
                     return Outcome(message: rendered, hash: SHA256.hex(rendered.bytes), subject: message.subject, gender: gender)
                 }

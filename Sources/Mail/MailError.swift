@@ -13,7 +13,7 @@ public enum MailError: Error, Equatable, CustomStringConvertible, Sendable {
         case .invalidAddress(let address, let reason):
             return "\"\(MailError.printable(address))\" is not an e-mail address a message can carry: \(reason)"
         case .invalidUnsubscribeURL(let url):
-            return "\"\(MailError.printable(url))\" cannot be a List-Unsubscribe link: expected mailto:… or https://… without spaces or line breaks"
+            return "\"\(MailError.printable(url))\" cannot be a List-Unsubscribe link: expected mailto:… or https://… (http:// only to 127.0.0.1 or localhost) without spaces or line breaks"
         case .incomplete(let what):
             return "the message is incomplete: \(what)"
         }

@@ -3,7 +3,11 @@
 // exit code or an HTTP status.
 
 import CRM
+import Campaigns
 import GRDB
+import Mail
+import Merge
+import Print
 import Segmentation
 import Store
 
@@ -77,6 +81,24 @@ public struct Failure: Sendable {
             case .SQLITE_BUSY, .SQLITE_LOCKED: kind = .unavailable; message = "the database is busy; nothing was changed, try again"
             default: kind = .failed; message = "the database failed: \(error.message ?? "\(error)")"
             }
+        case let error as MergeError:
+            kind = .invalid; message = "\(error)"
+            if let line = error.line { location = (line, error.column ?? 1) }
+        case let error as CampaignError:
+            switch error {
+            case .renderFailed: kind = .invalid
+            case .leased, .leaseLost, .noOutboxFolder, .archived: kind = .conflict
+            }
+            message = "\(error)"
+        case let error as SendError:
+            switch error {
+            case .usage: kind = .invalid
+            case .notRendered: kind = .conflict
+            case .unreadable: kind = .failed
+            }
+            message = "\(error)"
+        case is MailError, is PrintError, is UnsubscribeLinkError:
+            kind = .invalid; message = "\(error)"
         default:
             kind = .failed; message = "\(error)"
         }

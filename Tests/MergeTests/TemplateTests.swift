@@ -71,7 +71,7 @@ import Testing
 
     @Test func unknownFieldsAreReportedAtTheirPosition() {
         let typo = offer.replacingOccurrences(of: "pro firmu _{{firm.name}}_", with: "pro firmu {{firm.nmae}}")
-        #expect(throws: MergeError(file: "offer.md", line: 9, column: 40, "there is no merge field \"firm.nmae\" (did you mean \"firm.name\"?); fields are person.*, firm.*, referent.*, campaign.name, unsubscribe.token, channel.email, channel.letter, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")) {
+        #expect(throws: MergeError(file: "offer.md", line: 9, column: 40, "there is no merge field \"firm.nmae\" (did you mean \"firm.name\"?); fields are person.*, firm.*, referent.*, campaign.name, unsubscribe.token, unsubscribe.url, channel.email, channel.letter, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")) {
             try Template(path: "offer.md", source: typo, schema: schema)
         }
         let inHeader = offer.replacingOccurrences(of: "{{referent.email}}", with: "{{referent.mail}}")

@@ -31,7 +31,7 @@ public enum MessageWriter {
         if !message.listUnsubscribe.isEmpty {
             let links = try message.listUnsubscribe.map(unsubscribeLink)
             header.field("List-Unsubscribe", words: links.enumerated().map { index, link in index < links.count - 1 ? link + "," : link })
-            if message.listUnsubscribe.contains(where: { $0.lowercased().hasPrefix("https://") }) {
+            if message.listUnsubscribe.contains(where: UnsubscribeURL.isOneClick) {
                 // RFC 8058: the https link unsubscribes with one POST, no page to click through.
                 header.field("List-Unsubscribe-Post", words: ["List-Unsubscribe=One-Click"])
             }
@@ -115,12 +115,7 @@ public enum MessageWriter {
     }
 
     private static func unsubscribeLink(_ url: String) throws -> String {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("mailto:") || lower.hasPrefix("https://"),
-              url.utf8.count <= 900,
-              url.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "<") && $0 != UInt8(ascii: ">") }) else {
-            throw MailError.invalidUnsubscribeURL(url)
-        }
+        guard UnsubscribeURL.isAcceptable(url) else { throw MailError.invalidUnsubscribeURL(url) }
         return "<\(url)>"
     }
 }

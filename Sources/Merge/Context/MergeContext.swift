@@ -15,8 +15,10 @@ public struct MergeContext {
     ///   - codeLabels: the labels code-list values print as (`{{territory}}` → "Morava").
     ///   - channel: what the message becomes, for `{{#channel.letter}}…{{/channel.letter}}`.
     ///   - unsubscribeToken: the recipient's signed token for one-click unsubscribe links.
+    ///   - unsubscribeURL: the whole link with that token (the setting mail.unsubscribe-url), or "".
     public init(person: Person?, firm: Firm, referent: Referent?, campaign: String, today: CivilDate, uses: FieldSelection? = nil,
-                codeLabels: CodeLabels = .none, channel: MergeChannel = .email, unsubscribeToken: String = "") {
+                codeLabels: CodeLabels = .none, channel: MergeChannel = .email, unsubscribeToken: String = "",
+                unsubscribeURL: String = "") {
         // Only the fields a template names are composed: a campaign builds one context per
         // recipient, and most templates use a handful of fields.
         let firmUse = uses?.firm ?? .all, personUse = uses?.person ?? .all
@@ -66,7 +68,7 @@ public struct MergeContext {
         values["campaign"] = MergeFields(["name": campaign])
         values["today"] = MergeDate(date: today)
         values["channel"] = MergeFields(["email": channel == .email, "letter": channel == .letter])
-        values["unsubscribe"] = MergeFields(["token": unsubscribeToken])
+        values["unsubscribe"] = MergeFields(["token": unsubscribeToken, "url": unsubscribeURL])
         salutation = Salutation(name: person?.name, gender: person?.gender ?? .unknown)
         values["salutation"] = salutation.formal
         values["salutationInformal"] = salutation.informal

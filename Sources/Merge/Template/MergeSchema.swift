@@ -14,7 +14,7 @@ public struct MergeSchema: Sendable {
         "firm.id", "firm.name", "firm.ico", "firm.dic", "firm.street", "firm.city", "firm.zip", "firm.country", "firm.email",
         "firm.phone", "firm.web", "firm.address",
         "referent.code", "referent.name", "referent.email",
-        "campaign.name", "unsubscribe.token", "channel.email", "channel.letter",
+        "campaign.name", "unsubscribe.token", "unsubscribe.url", "channel.email", "channel.letter",
         "today", "salutation", "salutationInformal", "vocative.first", "vocative.last",
         "person", "firm", "referent", "campaign", "vocative", "unsubscribe", "channel",
     ]
@@ -69,7 +69,7 @@ public struct MergeSchema: Sendable {
             }
             guard !fields.contains(tag.name) else { continue }
             let hint = NearestMatch.hint(for: tag.name, among: fields.sorted())
-            throw error("there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, unsubscribe.token, channel.email, channel.letter, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
+            throw error("there is no merge field \"\(tag.name)\"\(hint); fields are person.*, firm.*, referent.*, campaign.name, unsubscribe.token, unsubscribe.url, channel.email, channel.letter, today, salutation, salutationInformal, vocative.first, vocative.last and the attributes")
         }
         if let unclosed = open.last {
             throw MergeError(file: file, line: unclosed.line, column: unclosed.column, "{{#\(unclosed.name)}} is never closed: end the section with {{/\(unclosed.name)}}")

@@ -32,6 +32,21 @@ public struct CurrentRecipient: Sendable, Equatable {
 }
 
 /// A recipient that could not be sent, for `campaign status`.
+/// One recipient of a campaign as the journal holds them now, for paging through them.
+public struct JournalEntry: Sendable, Equatable {
+    public let personId: Int64
+    public let firmId: Int64
+    public let email: String?
+    public let state: RecipientState
+    public let reason: String?
+    public let subject: String?
+    /// The rendered file in the campaign's Outbox folder (`7.eml`, `letters.pdf`); nil when skipped.
+    public let file: String?
+    public let letter: Bool
+    public let reply: String?
+    public let contactId: Int64?
+}
+
 public struct DeliveryFailure: Sendable, Equatable {
     public let personId: Int64
     public let email: String?
@@ -106,6 +121,32 @@ public enum DeliveryJournal {
 
     /// Recipients deferred or failed, with the server's last reply, and those skipped at send
     /// time (rendered, then withheld), with the reason.
+    /// Recipients after `afterPerson`, in person order: keyset pages, never OFFSET.
+    public static func entries(campaignId: Int64, afterPerson: Int64, limit: Int, db: Database) throws -> [JournalEntry] {
+        try Row.fetchAll(db, sql: """
+            SELECT person_id, firm_id, email, state, reason, subject, file, channel, reply, contact_id FROM campaign_recipient
+            WHERE campaign_id = ? AND person_id > ? ORDER BY person_id LIMIT ?
+            """, arguments: [campaignId, afterPerson, limit]).map(entry)
+    }
+
+    public static func entry(campaignId: Int64, personId: Int64, db: Database) throws -> JournalEntry? {
+        try Row.fetchOne(db, sql: """
+            SELECT person_id, firm_id, email, state, reason, subject, file, channel, reply, contact_id FROM campaign_recipient
+            WHERE campaign_id = ? AND person_id = ?
+            """, arguments: [campaignId, personId]).map(entry)
+    }
+
+    /// The recipient just before `personId`, for paging back one at a time.
+    public static func personBefore(campaignId: Int64, personId: Int64, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "SELECT person_id FROM campaign_recipient WHERE campaign_id = ? AND person_id < ? ORDER BY person_id DESC LIMIT 1",
+                           arguments: [campaignId, personId])
+    }
+
+    private static func entry(_ row: Row) -> JournalEntry {
+        JournalEntry(personId: row[0], firmId: row[1], email: row[2], state: RecipientState(rawValue: row[3]) ?? .skipped, reason: row[4],
+                     subject: row[5], file: row[6], letter: (row[7] as String) == "letter", reply: row[8], contactId: row[9])
+    }
+
     public static func failures(campaignId: Int64, db: Database) throws -> [DeliveryFailure] {
         try Row.fetchAll(db, sql: """
             SELECT person_id, email, state, attempts, COALESCE(reply, reason) AS reply FROM campaign_recipient

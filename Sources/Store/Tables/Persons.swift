@@ -73,6 +73,13 @@ public enum Persons {
         try AttributeValues.person.replace(owner: id, values: person.attributes, schema: schema, db: db)
     }
 
+    /// Withdraws a person's e-mail consent (an unsubscribe): their firm when it was given,
+    /// nil when it was not or the person no longer exists — so a second click changes nothing.
+    public static func revokeEmailConsent(id: Int64, db: Database) throws -> Int64? {
+        try Int64.fetchOne(db, sql: "UPDATE person SET email_consent = 0, updated_at = ? WHERE id = ? AND email_consent = 1 RETURNING firm_id",
+                           arguments: [Timestamp.now().databaseValue, id])
+    }
+
     /// Persons sort by last name, then first name, in Czech order.
     public static func sortKey(for name: PersonName) -> String {
         CzechCollation.sortKey(name.last + " " + name.first)

@@ -12,6 +12,7 @@ public enum Settings {
         "smtp.concurrency": "SMTP connections at once",
         "smtp.cacert": "a PEM file of certificate authorities to trust",
         "mail.from": "the sender when a template names none (Name <address>)",
+        "mail.unsubscribe-url": "where kontakt serve answers one-click unsubscribes (https://HOST/unsubscribe); every campaign e-mail links to it",
         "print.sender": "the sender's block on envelopes and letters, lines separated by |",
         "print.sheets": "folders of label sheet presets or gLabels templates, separated by :",
         "templates.folder": "the folder a template named without a path is looked up in",

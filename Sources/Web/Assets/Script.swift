@@ -131,7 +131,32 @@ enum Script {
         source.addEventListener("change", changed);
         window.addEventListener("pagehide", function () { source.close(); });
       }
+      // A campaign's progress: the server pushes its figures (from the journal, whoever sends);
+      // they are written with textContent. When a run ends the page is loaded again, for the
+      // recipients and the buttons that now apply.
+      function progress(section) {
+        var url = section.getAttribute("data-progress");
+        if (!url || !window.EventSource) return;
+        var bar = document.getElementById("progress-bar");
+        var pause = document.querySelector("form[data-pause]");
+        var wasRunning = null;
+        var source = new EventSource(url);
+        source.addEventListener("progress", function (e) {
+          var p;
+          try { p = JSON.parse(e.data); } catch (x) { return; }
+          section.querySelectorAll("[data-field]").forEach(function (el) {
+            var key = el.getAttribute("data-field");
+            if (Object.prototype.hasOwnProperty.call(p, key) && el.textContent !== p[key]) el.textContent = p[key];
+          });
+          if (bar) { bar.max = parseInt(p.total, 10) || 1; bar.value = parseInt(p.done, 10) || 0; bar.textContent = p.done + " / " + p.total; }
+          if (pause) pause.hidden = !(p.running && p.state === "sending");
+          if (wasRunning === true && !p.running) { source.close(); window.location.reload(); return; }
+          wasRunning = p.running;
+        });
+        window.addEventListener("pagehide", function () { source.close(); });
+      }
       document.addEventListener("DOMContentLoaded", function () {
+        var running = document.querySelector("section[data-progress]"); if (running) progress(running);
         var region = document.getElementById("live-region"); if (region) live(region);
         document.querySelectorAll("textarea[data-counter]").forEach(counter);
         document.querySelectorAll("button[data-copy]").forEach(copyButton);

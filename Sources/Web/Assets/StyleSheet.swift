@@ -76,6 +76,12 @@ enum StyleSheet {
     dl.data { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .25rem .75rem; }
     dl.data dt { font-weight: 600; }
     dl.data dd { margin: 0; }
+    div.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: 1rem 0; }
+    section.progress progress { width: 100%; height: 1.25rem; }
+    dl.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: .25rem .75rem; }
+    dl.counts dt { font-size: .85rem; color: var(--muted); }
+    dl.counts dd { margin: 0 0 .5rem; font-size: 1.4rem; font-variant-numeric: tabular-nums; }
+    a.button { display: inline-block; padding: .45rem .9rem; border-radius: 6px; background: var(--accent); color: var(--accent-ink); text-decoration: none; }
     .record-actions { display: flex; flex-wrap: wrap; gap: .25rem 1rem; }
     .record-actions a { display: inline-flex; align-items: center; min-height: 44px; }
     .field-error { color: var(--alert); margin: .25rem 0 0; }

@@ -33,6 +33,7 @@ extension Site {
         }
         addAdmin(to: pages)
         addMail(to: pages)
+        addCampaigns(to: pages)
     }
 
     func hitValues(_ hit: SearchHit) -> [String: Any] {

@@ -13,6 +13,7 @@ struct Site: Sendable {
     let configuration: ServerConfiguration
     let renderer: PageRenderer
     let throttle: LoginThrottle
+    let jobs: CampaignJobs
     var forms: FormGuard { FormGuard(workspace: workspace) }
 
     /// Runs a use case on the thread pool.

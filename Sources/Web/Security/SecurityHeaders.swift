@@ -12,6 +12,9 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
     }
 
+    /// Set by a route whose body is a message's HTML, never by one of our pages.
+    static var sandboxMarker: HTTPField.Name { HTTPField.Name("X-Kontakt-Sandbox")! }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response: Response
         do {
@@ -19,7 +22,14 @@ struct SecurityHeaders<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError {
             response = try error.response(from: request, context: context)
         }
-        response.headers[.contentSecurityPolicy] = Self.policy
+        if response.headers[Self.sandboxMarker] != nil {
+            // A message's own HTML (a campaign preview): shown as a mail client would, in a
+            // sandbox without script, forms or this site's origin, fetching nothing.
+            response.headers[Self.sandboxMarker] = nil
+            response.headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+        } else {
+            response.headers[.contentSecurityPolicy] = Self.policy
+        }
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
         response.headers[HTTPField.Name("Referrer-Policy")!] = "same-origin"

@@ -20,13 +20,19 @@ public struct ServerConfiguration: Sendable {
     /// How often an open page's live stream looks for changes, and how long one stream lasts
     /// before the browser opens the next (seconds).
     public var live: (interval: Double, lifetime: Double)
+    /// The Outbox campaigns are rendered into and sent from (the same as `kontakt --outbox`).
+    public var outbox: String
+    /// Where label sheets for a campaign's letters are looked up (presets, gLabels templates).
+    public var labelSheetFolders: [String]
 
     public init(host: String = "127.0.0.1", port: Int = 8080, tlsCertificate: String? = nil, tlsKey: String? = nil,
                 allowedOrigins: Set<String> = [], sessions: SessionPolicy = SessionPolicy(), loginThrottle: (limit: Int, window: Double) = (10, 60),
-                templateFolders: [String] = [], smtpCredential: SMTPCredential? = nil, live: (interval: Double, lifetime: Double) = (2, 300)) {
+                templateFolders: [String] = [], smtpCredential: SMTPCredential? = nil, live: (interval: Double, lifetime: Double) = (2, 300),
+                outbox: String = "Outbox", labelSheetFolders: [String] = []) {
         self.host = host; self.port = port; self.tlsCertificate = tlsCertificate; self.tlsKey = tlsKey
         self.allowedOrigins = Set(allowedOrigins.map { $0.lowercased() }); self.sessions = sessions; self.loginThrottle = loginThrottle
         self.templateFolders = templateFolders; self.smtpCredential = smtpCredential; self.live = live
+        self.outbox = outbox; self.labelSheetFolders = labelSheetFolders
     }
 
     public var usesTLS: Bool { tlsCertificate != nil }

@@ -15,10 +15,14 @@ import Workspace
 public enum WorkspaceServer {
     /// The router, for `run` and for in-process tests.
     public static func router(workspace: Workspace, configuration: ServerConfiguration) throws -> Router<WebContext> {
+        try router(workspace: workspace, configuration: configuration, jobs: CampaignJobs())
+    }
+
+    static func router(workspace: Workspace, configuration: ServerConfiguration, jobs: CampaignJobs) throws -> Router<WebContext> {
         let renderer = try PageRenderer()
         let metrics = Metrics()
         let site = Site(workspace: workspace, configuration: configuration, renderer: renderer,
-                        throttle: LoginThrottle(limit: configuration.loginThrottle.limit, window: configuration.loginThrottle.window))
+                        throttle: LoginThrottle(limit: configuration.loginThrottle.limit, window: configuration.loginThrottle.window), jobs: jobs)
         let router = Router(context: WebContext.self)
         router.add(middleware: RequestMetrics(metrics: metrics))
         router.add(middleware: SecurityHeaders(tls: configuration.usesTLS))
@@ -38,6 +42,7 @@ public enum WorkspaceServer {
         }
         AssetRoutes.add(to: router)
         site.addLogin(to: router)
+        site.addUnsubscribe(to: router)
         let pages = router.group().add(middleware: PageGuard(site: site))
         site.addPages(to: pages)
         let api = router.group("api/v1").add(middleware: APIGuard(site: site))
@@ -48,7 +53,10 @@ public enum WorkspaceServer {
     /// Serves until SIGINT or SIGTERM; `onRunning` gets the URL once it listens.
     public static func run(workspace: Workspace, configuration: ServerConfiguration, logger: Logger,
                            onRunning: @escaping @Sendable (String) -> Void) async throws {
-        let router = try router(workspace: workspace, configuration: configuration)
+        let jobs = CampaignJobs()
+        // The sends this server started stop after their messages in flight, recorded, before it exits.
+        defer { jobs.stopAll(timeout: 60) }
+        let router = try router(workspace: workspace, configuration: configuration, jobs: jobs)
         let address = BindAddress.hostname(configuration.host, port: configuration.port)
         let onServerRunning: @Sendable (any Channel) async -> Void = { channel in
             let port = channel.localAddress?.port ?? configuration.port

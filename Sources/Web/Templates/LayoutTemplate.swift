@@ -22,6 +22,7 @@ extension Templates {
         <ul>
           <li><a href="/day"{{#navDay}} aria-current="page"{{/navDay}}>{{t.nav.day}}</a></li>
           <li><a href="/firms"{{#navFirms}} aria-current="page"{{/navFirms}}>{{t.nav.firms}}</a></li>
+          <li><a href="/campaigns"{{#navCampaigns}} aria-current="page"{{/navCampaigns}}>{{t.nav.campaigns}}</a></li>
           {{#isAdmin}}<li><a href="/admin"{{#navAdmin}} aria-current="page"{{/navAdmin}}>{{t.nav.admin}}</a></li>{{/isAdmin}}
         </ul>
       </nav>

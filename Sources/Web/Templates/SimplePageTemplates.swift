@@ -1,4 +1,4 @@
-// Login, errors and search results.
+// Login, errors, search results and the public unsubscribe page.
 
 extension Templates {
     static let login = #"""
@@ -39,6 +39,25 @@ extension Templates {
     </ul>
     {{^hits}}<p>{{t.search.none}}</p>{{/hits}}
     {{/hasQuery}}
+    {{/body}}{{/layout}}
+    """#
+
+    static let unsubscribe = #"""
+    {{<layout}}{{$body}}
+    <section class="login">
+      <h1>{{t.unsubscribe.title}}</h1>
+      {{#ask}}
+      <p>{{t.unsubscribe.question}}</p>
+      <form method="post" action="/unsubscribe/{{token}}">
+        <input type="hidden" name="List-Unsubscribe" value="One-Click">
+        <input type="hidden" name="confirmed" value="page">
+        <button type="submit" class="primary">{{t.unsubscribe.button}}</button>
+      </form>
+      {{/ask}}
+      {{#done}}<p role="status">{{t.unsubscribe.done}}</p>{{/done}}
+      {{#preview}}<p role="status">{{t.unsubscribe.preview}}</p>{{/preview}}
+      {{#invalid}}<p class="alert" role="alert">{{t.unsubscribe.invalid}}</p>{{/invalid}}
+    </section>
     {{/body}}{{/layout}}
     """#
 }

@@ -9,7 +9,8 @@ enum Templates {
         "layout": layout, "login": login, "error": error, "day": day, "firms": firms, "firm": firm, "person": person,
         "search": search, "timeline": timeline, "changes": changes, "logForm": logForm, "admin": admin,
         "recordForm": recordForm, "adminNav": adminNav, "adminReferents": adminReferents, "adminCodeLists": adminCodeLists,
-        "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail,
+        "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail, "unsubscribe": unsubscribe,
+        "campaigns": campaigns, "campaignNew": campaignNew, "campaign": campaign, "campaignRecipient": campaignRecipient,
     ]
 
     /// The templates with their words put in: `{{t.log.kind}}` becomes the (escaped) words of

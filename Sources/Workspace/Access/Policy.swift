@@ -13,6 +13,8 @@ public enum Action: Sendable, Equatable {
     case editPerson, removePerson
     /// Save, replace or remove a saved segment: the office's campaigns and views select with them.
     case manageSegments
+    /// Create, render, send or pause a campaign signed by `referent`.
+    case runCampaign(referent: String)
     /// Users, referents, code lists, attributes, settings.
     case administer
 }
@@ -27,6 +29,7 @@ public enum Policy {
         case .logContact(let referent): return referent == user.referent
         case .editContact(let referent, let becoming): return referent == user.referent && becoming == user.referent
         case .editFirm, .editPerson: return true
+        case .runCampaign(let referent): return referent == user.referent
         case .removeContact, .removeFirm, .removePerson, .manageSegments, .administer: return false
         }
     }
@@ -41,6 +44,7 @@ public enum Policy {
         case .editContact: return "a sales user changes only its own contacts and the tasks assigned to it"
         case .removeContact, .removeFirm, .removePerson: return "only an administrator removes records"
         case .manageSegments: return "only an administrator saves and removes segments (the office's campaigns and views use them)"
+        case .runCampaign: return "a sales user runs only the campaigns it signs as its own referent"
         case .administer: return "only an administrator manages users, referents, code lists, attributes and settings"
         case .editFirm, .editPerson: return "this change is not allowed"
         }

@@ -16,6 +16,8 @@ public struct CampaignStatus: Sendable {
     /// The process rendering or sending it now; nil when no live lease is held.
     public let running: LeaseHolder?
     public let archivedAt: String?
+    /// Asked to stop (`campaign pause`, the page's button); the next send clears it.
+    public let paused: Bool
 
     public func count(_ state: RecipientState) -> Int { counts[state] ?? 0 }
 }
@@ -49,7 +51,8 @@ extension Workspace {
                                       failures: try DeliveryJournal.failures(campaignId: id, db: db),
                                       nextRetry: try DeliveryJournal.nextRetry(campaignId: id, db: db),
                                       running: holder.flatMap { $0.expires >= now ? $0 : nil },
-                                      archivedAt: try CampaignRecords.archivedAt(campaignId: id, db: db))
+                                      archivedAt: try CampaignRecords.archivedAt(campaignId: id, db: db),
+                                      paused: try DeliveryJournal.isPaused(campaignId: id, db: db))
             }
         }
     }

@@ -156,6 +156,8 @@ extension Workspace {
             case "smtp.daily-cap", "smtp.concurrency":
                 guard let number = Int(value), number > 0 else { throw WorkspaceError.invalid(field: key, "\(key) takes a positive number, not \"\(value)\"") }
             case "mail.from": _ = try MailAddress(parsing: value)
+            case UnsubscribeLink.settingKey:
+                do { _ = try UnsubscribeLink(base: value) } catch { throw WorkspaceError.invalid(field: key, error.description) }
             default: break
             }
         }

@@ -50,7 +50,7 @@ extension Workspace {
         /// the server's address and TLS mode are the settings smtp.url, smtp.starttls, smtp.cacert.
         public func send(personId: Int64, template path: String, credential: SMTPCredential?, by principal: Principal) throws -> SentMail {
             let (message, person, referent) = try compose(personId: personId, template: path, by: principal)
-            let settings = try smtpSettings(secret: credential?.secret)
+            let settings = try workspace.smtpSettings(secret: credential?.secret)
             let sent = try OneOffMail.send(message, person: person, referent: referent, date: workspace.clock(), database: workspace.database,
                                            transport: try SMTPConnection(settings: settings))
             try workspace.database.write { db in
@@ -74,16 +74,6 @@ extension Workspace {
         /// "Jan Novák <jan@firma.cz>", as a person reads it.
         static func shown(_ address: MailAddress) -> String {
             address.displayName.map { "\($0) <\(address.address)>" } ?? address.address
-        }
-
-        func smtpSettings(secret: SMTPSecret?) throws -> SMTPSettings {
-            try workspace.database.read { db in
-                guard let url = try Settings.get("smtp.url", db: db) else {
-                    throw WorkspaceError.conflict("no SMTP server is set; an admin sets smtp.url in the settings (kontakt config set smtp.url smtp://host:port)")
-                }
-                let startTLS = try Settings.get("smtp.starttls", db: db).flatMap(StartTLS.init(rawValue:))
-                return try SMTPSettings(url: url, startTLS: startTLS, secret: secret, caFile: try Settings.get("smtp.cacert", db: db))
-            }
         }
     }
 }

@@ -37,19 +37,11 @@ struct CampaignCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try global.open()
-            let template = try templates.resolve(self.template, database: database, absolute: true)
-            let campaign = try database.write { db -> StoredCampaign in
-                let (expression, target, segmentName): (String, EntityKind, String?)
-                if let segment = selection.segment {
-                    let saved = try SavedSegments.fetch(name: segment, db: db)
-                    (expression, target, segmentName) = (saved.expression, saved.target, saved.name)
-                } else {
-                    (expression, target, segmentName) = (selection.expression!, .person, nil)
-                }
-                return try CampaignRenderer.create(name: name, templatePath: template, expression: expression, target: target,
-                                                   segmentName: segmentName, referent: referent, channel: channel, today: LocalClock.now().date, db: db)
-            }
+            let workspace = try global.workspace()
+            let template = try templates.resolve(self.template, database: workspace.database, absolute: true)
+            let segment: SegmentChoice = selection.segment.map { .saved($0) } ?? .expression(selection.expression!)
+            let campaign = try workspace.campaigns.create(CampaignDraft(name: name, template: template, segment: segment, referent: referent,
+                                                                        channel: channel), by: .localOperator)
             print("Created campaign \(campaign.name) (template \(campaign.templatePath), SHA-256 \(campaign.templateHash.prefix(12))…). Render it with `kontakt campaign render \(campaign.name)`.")
         }
     }
@@ -67,15 +59,13 @@ struct CampaignCommand: ParsableCommand {
         @Option(help: "For letters: the sender's header, lines separated by | (default: the setting print.sender).") var sender: String?
 
         func run() throws {
-            let database = try global.open()
-            let stored = try database.read { db in try Settings.get("print.sender", db: db) }
-            let lines = SenderLines.parse(sender, stored: stored)
+            let workspace = try global.workspace()
             // Letters always get their labels: a sheet that cannot be found stops the rendering
             // before anything is written, never a labels.pdf silently left out.
-            let channel = try database.read { db in try CampaignRecords.fetch(name: name, db: db).channel }
-            let labelSheet = channel == .email ? nil : try ResourceFolders.labelSheet(sheet, given: sheetsFolders, database: database)
-            let summary = try CampaignRenderer.render(name: name, database: database, outbox: global.outbox, today: LocalClock.now().date,
-                                                      letters: LetterSettings(sender: lines, labelSheet: labelSheet))
+            let channel = try workspace.campaigns.campaign(name: name).channel
+            let labelSheet = channel == .email ? nil : try ResourceFolders.labelSheet(sheet, given: sheetsFolders, database: workspace.database)
+            let summary = try workspace.campaigns.render(name: name, outbox: global.outbox, sender: sender.map { SenderLines.parse($0, stored: nil) },
+                                                         labelSheet: labelSheet, by: .localOperator)
             var text = "Rendered \(summary.rendered) message(s), skipped \(summary.skipped) recipient(s): \(summary.folder)/ (manifest.csv lists them all)."
             if summary.letters > 0 {
                 text += "\nOf them \(summary.letters) letter(s) in letters.pdf" + (labelSheet.map { ", their labels in labels.pdf (\($0.title), \($0.gridDescription))." } ?? ".")

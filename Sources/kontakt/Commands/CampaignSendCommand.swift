@@ -45,37 +45,29 @@ extension CampaignCommand {
         @Option(help: "Wait for deferred recipients whose retry is due within this many seconds before ending the run.") var wait: Double = 0
 
         func run() throws {
-            let database = try global.open()
-            let (smtpSettings, stored, lettersOnly) = try database.read { db in
-                // A campaign of letters only needs no SMTP server.
-                let lettersOnly = try CampaignRecords.fetch(name: name, db: db).channel == .letter
-                return (lettersOnly ? nil : try smtp.settings(db: db),
-                        (rate: try Settings.get("smtp.rate", db: db), cap: try Settings.get("smtp.daily-cap", db: db),
-                         concurrency: try Settings.get("smtp.concurrency", db: db)), lettersOnly)
-            }
-            let settings = try smtpSettings ?? SMTPSettings(url: "smtp://localhost")
-            let dryRun = self.dryRun
-            let transport: @Sendable () throws -> MessageTransport = { dryRun || lettersOnly ? DryRunTransport() : try SMTPConnection(settings: settings) }
+            let workspace = try global.workspace()
+            // A campaign of letters only needs no SMTP server.
+            let lettersOnly = try workspace.campaigns.campaign(name: name).channel == .letter
+            let settings = lettersOnly ? nil : try workspace.database.read { db in try smtp.settings(db: db) }
             if let testTo {
-                let address = try MailAddress(parsing: testTo)
-                let outcomes = try CampaignSender.sendTest(name: name, to: address.address, count: limit ?? 1, database: database,
-                                                           outbox: global.outbox, transport: transport)
-                for (person, outcome) in outcomes { print("person \(person) → \(address.address): \(Self.describe(outcome))") }
+                let outcomes = try workspace.campaigns.sendTest(name: name, to: testTo, count: limit ?? 1, outbox: global.outbox, smtp: settings,
+                                                                by: .localOperator)
+                for (person, outcome) in outcomes { print("person \(person) → \(testTo): \(Self.describe(outcome))") }
                 return
             }
-            var options = SendOptions(account: settings.account, clock: { LocalClock.now() })
-            options.concurrency = try concurrency ?? stored.concurrency.map { try Self.number($0, "smtp.concurrency") } ?? 4
-            options.rate = try (rate ?? stored.rate).map { try SendRate(parsing: $0) }
-            options.dailyCap = try dailyCap ?? stored.cap.map { try Self.number($0, "smtp.daily-cap") }
-            options.limit = limit
-            options.dryRun = dryRun
-            options.retry = RetryPolicy(firstDelay: retryDelay, maxAttempts: maxAttempts)
-            options.waitForRetries = wait
-            let signals = StopSignals.install(options.interruption)
+            var request = CampaignSendRequest(campaign: name, outbox: global.outbox)
+            request.smtp = settings
+            request.concurrency = concurrency
+            request.rate = try rate.map { try SendRate(parsing: $0) }
+            request.dailyCap = dailyCap
+            request.limit = limit
+            request.dryRun = dryRun
+            request.retry = RetryPolicy(firstDelay: retryDelay, maxAttempts: maxAttempts)
+            request.waitForRetries = wait
+            let signals = StopSignals.install(request.interruption)
             defer { signals.forEach { $0.cancel() } }
             let bar = ProgressLine()
-            let summary = try CampaignSender.send(name: name, database: database, outbox: global.outbox, options: options,
-                                                  transport: transport, progress: bar.show)
+            let summary = try workspace.campaigns.send(request, by: .localOperator, progress: bar.show)
             bar.finish(summary.progress)
             let progress = summary.progress
             var lines = ["\(dryRun ? "Dry run: would have sent" : "Sent") \(progress.sent) message(s), deferred \(progress.deferred), failed \(progress.failed)" +
@@ -109,10 +101,6 @@ extension CampaignCommand {
             }
         }
 
-        static func number(_ text: String, _ key: String) throws -> Int {
-            guard let value = Int(text), value > 0 else { throw ExitMessage("the setting \(key) is \"\(text)\", not a positive number") }
-            return value
-        }
     }
 
     struct Pause: ParsableCommand {
@@ -123,10 +111,7 @@ extension CampaignCommand {
         @Argument(help: "The campaign's name.") var name: String
 
         func run() throws {
-            try global.open().write { db in
-                let campaign = try CampaignRecords.fetch(name: name, db: db)
-                try DeliveryJournal.setPaused(true, campaignId: campaign.id!, db: db)
-            }
+            try global.workspace().campaigns.pause(name: name, by: .localOperator)
             print("Campaign \(name) pauses after the messages in flight; `kontakt campaign send \(name)` resumes it.")
         }
     }

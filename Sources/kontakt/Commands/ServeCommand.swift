@@ -50,7 +50,8 @@ struct ServeCommand: ParsableCommand {
             ?? environment["KONTAKT_SMTP_PASSWORD"].flatMap { $0.isEmpty ? nil : .password($0) }
         let folders = (try? ResourceFolders.templateFolders(given: templates.folder, database: database)) ?? []
         let configuration = ServerConfiguration(host: host, port: port, tlsCertificate: tlsCert, tlsKey: tlsKey, allowedOrigins: Set(origin),
-                                                templateFolders: folders, smtpCredential: credential)
+                                                templateFolders: folders, smtpCredential: credential, outbox: global.outbox,
+                                                labelSheetFolders: (try? ResourceFolders.labelSheetFolders(given: [], database: database)) ?? [])
         let path = global.databasePath
         let outcome = Mutex<(any Error)?>(nil)
         let finished = DispatchSemaphore(value: 0)
