@@ -54,7 +54,7 @@ def main():
     rows = []
 
     # `bench.py web` alone skips the first table (and the 100,000-person base the others share).
-    if not only or only - {"web", "segments"}:
+    if not only or only - {"web", "segments", "desk"}:
         # 100,000 persons with 4 attributes each, over 2,000 firms.
         big = os.path.join(WORK, "big")
         run(sample, big, "--firms", "2000", "--persons", "100000", "--contacts", "0")
@@ -99,6 +99,13 @@ def main():
         if not os.path.exists(db):
             run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
         web_rows = web.web(BIN, WORK, db, free_port)
+    desk_rows = None
+    if wanted("desk"):
+        import desk
+        db = os.path.join(WORK, "segments.sqlite")
+        if not os.path.exists(db):
+            run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
+        desk_rows = desk.desk(BIN, WORK, db, free_port)
 
     name_width = max([len(r[0]) for r in rows + segment_rows] + [40])
     print()
@@ -135,6 +142,8 @@ def main():
 
     if web_rows:
         web.print_table(*web_rows)
+    if desk_rows:
+        desk.print_table(*desk_rows)
 
     if delivery_rows:
         print()

@@ -45,6 +45,8 @@ echo "== A campaign: the newsletter to customers with consent, rendered into the
 rm -rf Outbox/novinky-demo
 kontakt merge preview Templates/newsletter.md --person 1 --referent novak > Outbox/nahled.eml
 echo "(the first lines of Outbox/nahled.eml, one person's message)"; head -8 Outbox/nahled.eml
+# Every campaign e-mail links to the workspace's one-click unsubscribe (`make serve` answers it).
+kontakt config set mail.unsubscribe-url "http://127.0.0.1:8080/unsubscribe"
 kontakt campaign create novinky-demo --template Templates/newsletter.md \
   --where 'role = customer and email is not empty' --referent novak
 kontakt campaign render novinky-demo

@@ -91,8 +91,7 @@ public enum CampaignRenderer {
     /// The setting mail.unsubscribe-url, when set; a value the checks refuse (written past
     /// `config set`) stops the rendering rather than going out as a broken link.
     private static func configuredUnsubscribeLink(db: Database) throws -> UnsubscribeLink? {
-        guard let base = try Settings.get(UnsubscribeLink.settingKey, db: db), !base.trimmingSpaces.isEmpty else { return nil }
-        do { return try UnsubscribeLink(base: base) } catch { throw CampaignError.renderFailed(error.description) }
+        do { return try UnsubscribeLink.configured(db: db) } catch let error as UnsubscribeLinkError { throw CampaignError.renderFailed(error.description) }
     }
 
     private static func render(campaignId: Int64, staging: OutboxStaging, today: CivilDate, letterSettings: LetterSettings,
@@ -154,7 +153,7 @@ public enum CampaignRenderer {
                 case .message(var message):
                     message.date = renderedAt
                     // The workspace's one-click link comes first, whatever the template lists.
-                    if let link { message.listUnsubscribe = [link] + message.listUnsubscribe.filter { $0 != link } }
+                    if let link { message.listUnsubscribe = UnsubscribeLink.leading(link, message.listUnsubscribe) }
                     let rendered = try MessageWriter.render(message)
                     return Outcome(message: rendered, hash: SHA256.hex(rendered.bytes), subject: message.subject, gender: gender)
                 }

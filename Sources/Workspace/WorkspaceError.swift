@@ -5,6 +5,7 @@
 import CRM
 import Campaigns
 import GRDB
+import Interchange
 import Mail
 import Merge
 import Print
@@ -97,7 +98,7 @@ public struct Failure: Sendable {
             case .unreadable: kind = .failed
             }
             message = "\(error)"
-        case is MailError, is PrintError, is UnsubscribeLinkError:
+        case is MailError, is PrintError, is UnsubscribeLinkError, is InterchangeError:
             kind = .invalid; message = "\(error)"
         default:
             kind = .failed; message = "\(error)"

@@ -5,6 +5,7 @@
 // script; with KONTAKT_SCREENSHOTS=DIR it also saves the screenshots the README shows.
 
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct BrowserTests {
@@ -50,5 +51,72 @@ import Testing
             #expect((narrow[page + "Small"] as? [String] ?? ["missing"]).isEmpty, "tap targets under 44 px on \(page): \(narrow[page + "Small"] ?? "")")
         }
         #expect((findings["console"] as? [String] ?? []).isEmpty, "no script errors: \(findings["console"] ?? "")")
+    }
+
+    static let deskScript = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Browser/desk_path.py").path
+
+    /// Tests/Browser/desk_path.py: a segment typed with a typo and fixed, a campaign created,
+    /// previewed, rendered and sent to aiosmtpd while the page follows, the message in the
+    /// person's history, its unsubscribe link clicked, a later campaign skipping the person.
+    @Test func theCorrespondenceDeskWorksInChromiumAndPassesAxe() throws {
+        let s = try Session()
+        defer { try? FileManager.default.removeItem(at: s.folder) }
+        try s.fillWithSample(firms: 20, persons: 60, contacts: 0)
+        try s.addUser("kancelar", referent: "novak", role: "admin", password: "prohlizec-heslo-1")
+        let smtp = try SMTPTestServer()
+        defer { smtp.stop() }
+        try s.ok("config", "set", "smtp.url", "smtp://127.0.0.1:\(smtp.port)")
+        try s.ok("config", "set", "smtp.starttls", "off")
+        let templates = s.folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try """
+            ---
+            subject: "Novinky pro {{firm.name}}"
+            from: "Kontakt Demo <novinky@kontakt-demo.cz>"
+            required: [person.email]
+            ---
+            {{salutation}},
+
+            posíláme novinky.
+
+            Odhlásit se můžete zde: {{unsubscribe.url}}
+            """.write(to: templates.appendingPathComponent("novinky.md"), atomically: true, encoding: .utf8)
+        let server = try WorkspaceServerTests.Server(s, name: "serve", arguments: ["--templates", templates.path])
+        defer { _ = server.stop() }
+        // The links point at this server; the setting is read when a campaign is rendered.
+        try s.ok("config", "set", "mail.unsubscribe-url", server.url + "/unsubscribe")
+
+        let findings = try Self.runScript(Self.deskScript, [server.url, "kancelar", "prohlizec-heslo-1"])
+        let steps = findings["steps"] as? [[String: Any]] ?? []
+        #expect(steps.count == 14)
+        for step in steps { #expect(step["ok"] as? Bool == true, "\(step["name"] ?? ""): \(step["detail"] ?? "")") }
+        let axe = findings["axe"] as? [String: [[String: Any]]] ?? [:]
+        #expect(Set(axe.keys) == ["segment-error", "segment-editor", "segments", "campaign-new", "campaign-recipient", "campaign", "unsubscribe"])
+        for (page, violations) in axe { #expect(violations.isEmpty, "axe on \(page): \(violations)") }
+        #expect((findings["console"] as? [String] ?? []).isEmpty, "no script errors: \(findings["console"] ?? "")")
+        let sent = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'prosinec' AND state = 'sent'"))!
+        let received = try smtp.captured().count
+        #expect(sent > 0 && received == sent, "every message sent reached the server once")
+    }
+
+    /// Runs a Playwright script with its arguments; its standard output is one JSON object.
+    static func runScript(_ script: String, _ arguments: [String]) throws -> [String: Any] {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1"
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(String(decoding: errors, as: UTF8.self).suffix(2000))")
+        guard process.terminationStatus == 0 else { return [:] }
+        return try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
     }
 }

@@ -15,8 +15,8 @@ import Testing
         let process: Process
         let url: String
 
-        init(_ session: Session, name: String) throws {
-            process = try session.start(["serve", "--port", "0"], name: name)
+        init(_ session: Session, name: String, arguments: [String] = []) throws {
+            process = try session.start(["serve", "--port", "0"] + arguments, name: name)
             let deadline = Date().addingTimeInterval(20)
             var found: String?
             while found == nil, Date() < deadline, process.isRunning {

@@ -15,6 +15,8 @@ struct Reply {
     let status: HTTPResponse.Status
     let headers: HTTPFields
     let body: String
+    /// The body's bytes as sent (a Windows-1250 file is no UTF-8 text).
+    var bytes: [UInt8] = []
 
     var location: String? { headers[.location] }
     var setCookies: [String] { headers[values: .setCookie] }
@@ -73,7 +75,8 @@ final class Browser {
             guard pair.count == 2 else { continue }
             if pair[1].isEmpty || line.contains("Max-Age=0") { cookies[pair[0]] = nil } else { cookies[pair[0]] = pair[1] }
         }
-        return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body))
+        return Reply(status: response.status, headers: response.headers, body: String(buffer: response.body),
+                     bytes: Array(response.body.readableBytesView))
     }
 
     static func escape(_ text: String) -> String {

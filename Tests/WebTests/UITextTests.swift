@@ -38,7 +38,7 @@ import Testing
             unescaped.formUnion(UITextTests.keys(in: template, pattern: #"\{\{\{\s*([^}]*?)\s*\}\}\}"#))
             #expect(!template.contains("{{&"), "no {{& name}} either")
         }
-        #expect(unescaped == ["timelineHTML"])
+        #expect(unescaped == ["timelineHTML", "highlightHTML", "chartsHTML"])
         let library = MustacheLibrary(templates: ["t": try MustacheTemplate(string: "{{{partHTML}}}|{{partHTML}}")])
         #expect(library.render(["partHTML": RenderedHTML(html: "<b>x</b>")], withTemplate: "t") == "<b>x</b>|&lt;b&gt;x&lt;/b&gt;")
     }

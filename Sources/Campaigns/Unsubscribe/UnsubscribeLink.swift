@@ -4,7 +4,9 @@
 // for the body.
 
 import CRM
+import GRDB
 import Mail
+import Store
 
 public struct UnsubscribeLink: Sendable, Equatable {
     /// The base as set, e.g. "https://crm.example.cz/unsubscribe".
@@ -26,6 +28,18 @@ public struct UnsubscribeLink: Sendable, Equatable {
     /// "/" or "=", such as "https://crm.example.cz/u?t=").
     public func link(token: String) -> String {
         base.hasSuffix("/") || base.hasSuffix("=") ? base + token : base + "/" + token
+    }
+
+    /// A message's List-Unsubscribe links with the workspace's link first, whatever the
+    /// template listed.
+    public static func leading(_ link: String, _ links: [String]) -> [String] {
+        [link] + links.filter { $0 != link }
+    }
+
+    /// The setting as stored, when it is set; an unusable value is the error.
+    public static func configured(db: Database) throws -> UnsubscribeLink? {
+        guard let base = try Settings.get(settingKey, db: db), !base.trimmingSpaces.isEmpty else { return nil }
+        return try UnsubscribeLink(base: base)
     }
 }
 

@@ -2,11 +2,11 @@
 // categories beneath, the axis titles, and each bar's figure above it. Sized in a viewBox so
 // it scales to the page; drawn with text and rectangles only, so it prints sharp.
 
-enum SVGChart {
+public enum SVGChart {
     static let width = 680.0, height = 300.0
     static let left = 64.0, right = 16.0, top = 34.0, bottom = 78.0
 
-    static func render(_ chart: ReportChart) -> String {
+    public static func render(_ chart: ReportChart) -> String {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         let maximum = chart.bars.map(\.value).max() ?? 0
         let step = tickStep(maximum: maximum, scale: chart.scale)

@@ -54,6 +54,17 @@ public enum SavedSegments {
         throw StoreError.unknownName("there is no segment \"\(name)\": \(known)\(NearestMatch.hint(for: name, among: names))")
     }
 
+    /// Gives a saved segment another name; refused when the new name is taken by another.
+    public static func rename(_ name: String, to newName: String, db: Database) throws {
+        let segment = try fetch(name: name, db: db)
+        let trimmed = newName.trimmingCharacters(in: .whitespaces)
+        try SavedSegment.validateName(trimmed)
+        if let other = try fetchIfExists(name: trimmed, db: db), other.name != segment.name {
+            throw StoreError.conflict("a segment named \"\(other.name)\" exists already")
+        }
+        try db.execute(sql: "UPDATE segment SET name = ?, updated_at = ? WHERE name = ?", arguments: [trimmed, Timestamp.now(), segment.name])
+    }
+
     public static func remove(name: String, db: Database) throws {
         let segment = try fetch(name: name, db: db)
         try db.execute(sql: "DELETE FROM segment WHERE name = ?", arguments: [segment.name])

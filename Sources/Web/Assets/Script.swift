@@ -155,7 +155,141 @@ enum Script {
         });
         window.addEventListener("pagehide", function () { source.close(); });
       }
+      // The segment editor: the expression coloured as typed (spans from the server's lexer,
+      // drawn with textContent), its error with the checker's sentence, the live count and the
+      // first matches — each keystroke after a pause aborts the previous check — and
+      // completion of field names, keywords and code-list values.
+      function fold(text) { return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase(); }
+      function segmentEditor(area) {
+        var form = area.form, box = area.parentNode;
+        var highlight = document.getElementById("segment-highlight"), errorBox = document.getElementById("segment-error");
+        var count = document.getElementById("segment-count"), matches = document.getElementById("segment-matches");
+        var sql = document.getElementById("segment-sql"), list = document.getElementById("segment-completion");
+        var mirror = document.querySelector("input[data-mirror]"), mirrorTarget = document.querySelector("input[data-mirror-target]");
+        var timer = null, controller = null, vocabulary = null, items = [], selected = -1;
+        box.classList.add("enhanced");
+        function target() { var r = form.querySelector("input[name=target]:checked"); return r ? r.value : "person"; }
+        function paint(text, spans, error) {
+          highlight.textContent = "";
+          var pos = 0;
+          spans.forEach(function (s) {
+            if (s[0] < pos) return;
+            if (s[0] > pos) highlight.appendChild(document.createTextNode(text.slice(pos, s[0])));
+            var span = document.createElement("span");
+            span.className = "syn-" + s[2];
+            if (error && error.start !== null && s[0] < error.end && s[1] > error.start) span.className += " syn-bad";
+            span.textContent = text.slice(s[0], s[1]);
+            highlight.appendChild(span);
+            pos = s[1];
+          });
+          highlight.appendChild(document.createTextNode(text.slice(pos) + " "));
+          highlight.scrollTop = area.scrollTop;
+        }
+        function showMatches(found) {
+          matches.textContent = "";
+          (found || []).forEach(function (m) {
+            var li = document.createElement("li"), a = document.createElement("a");
+            a.href = m.href; a.textContent = m.title; li.appendChild(a);
+            if (m.detail) { var d = document.createElement("span"); d.className = "muted"; d.textContent = " " + m.detail; li.appendChild(d); }
+            matches.appendChild(li);
+          });
+        }
+        function check() {
+          if (controller) controller.abort();
+          var text = area.value;
+          if (mirror) mirror.value = text;
+          if (mirrorTarget) mirrorTarget.value = target();
+          if (!text.trim()) { paint(text, [], null); errorBox.hidden = true; count.textContent = "—"; showMatches([]); return; }
+          controller = new AbortController();
+          count.setAttribute("aria-busy", "true");
+          fetch("/segments/check?expression=" + encodeURIComponent(text) + "&target=" + encodeURIComponent(target()),
+                { signal: controller.signal, credentials: "same-origin", headers: { "Accept": "application/json" } })
+            .then(function (r) { return r.ok ? r.json() : null; })
+            .then(function (body) {
+              count.removeAttribute("aria-busy");
+              if (!body || area.value !== text) return;
+              paint(text, body.spans || [], body.error);
+              if (body.error) {
+                errorBox.textContent = body.error.message; errorBox.hidden = false;
+                if (body.error.timedOut) area.removeAttribute("aria-invalid"); else area.setAttribute("aria-invalid", "true");
+                count.textContent = "—"; showMatches([]);
+              } else {
+                errorBox.hidden = true; errorBox.textContent = ""; area.removeAttribute("aria-invalid");
+                count.textContent = body.countText; showMatches(body.matches);
+              }
+              if (sql) sql.textContent = body.sql || "";
+            })
+            .catch(function () {});
+        }
+        function closeList() { list.hidden = true; items = []; selected = -1; area.removeAttribute("aria-activedescendant"); }
+        function choose(index) {
+          items.forEach(function (item, i) { item.setAttribute("aria-selected", i === index ? "true" : "false"); });
+          selected = index;
+          if (index >= 0) area.setAttribute("aria-activedescendant", items[index].id); else area.removeAttribute("aria-activedescendant");
+        }
+        function accept(index) {
+          var word = currentWord(), value = items[index].getAttribute("data-value");
+          var start = area.selectionStart - word.length;
+          area.value = area.value.slice(0, start) + value + " " + area.value.slice(area.selectionStart);
+          area.selectionStart = area.selectionEnd = start + value.length + 1;
+          closeList(); check();
+        }
+        function currentWord() {
+          var before = area.value.slice(0, area.selectionStart), m = before.match(/[\p{L}\p{N}_.\-]*$/u);
+          return m ? m[0] : "";
+        }
+        function suggestions() {
+          if (!vocabulary) return [];
+          var word = currentWord(), before = area.value.slice(0, area.selectionStart - word.length), key = fold(word), found = [];
+          var compared = before.match(/([\p{L}\p{N}_.]+)\s*(=|!=|<>|\bin\s*\(|,)\s*$/u);
+          var field = compared && vocabulary.fields.find(function (f) { return fold(f.name) === fold(compared[1]); });
+          if (field && field.list && vocabulary.values[field.list]) {
+            vocabulary.values[field.list].forEach(function (v) {
+              if (!key || fold(v.code).indexOf(key) === 0 || fold(v.label).indexOf(key) === 0) found.push({ value: v.code, label: v.code + " · " + v.label });
+            });
+          } else if (word.length > 0) {
+            vocabulary.fields.forEach(function (f) { if (fold(f.name).indexOf(key) === 0) found.push({ value: f.name, label: f.name + " · " + f.holds }); });
+            vocabulary.keywords.forEach(function (k) { if (k.indexOf(key) === 0 && k !== key) found.push({ value: k, label: k }); });
+          }
+          return found.slice(0, 12);
+        }
+        function complete() {
+          var found = suggestions();
+          list.textContent = ""; items = [];
+          found.forEach(function (s, i) {
+            var li = document.createElement("li");
+            li.id = "segment-completion-" + i; li.setAttribute("role", "option"); li.setAttribute("data-value", s.value);
+            li.textContent = s.label;
+            li.addEventListener("mousedown", function (e) { e.preventDefault(); accept(i); });
+            list.appendChild(li); items.push(li);
+          });
+          list.hidden = found.length === 0;
+          choose(found.length ? 0 : -1);
+        }
+        function loadVocabulary() {
+          fetch("/segments/vocabulary?target=" + encodeURIComponent(target()), { credentials: "same-origin", headers: { "Accept": "application/json" } })
+            .then(function (r) { return r.ok ? r.json() : null; }).then(function (body) { vocabulary = body; }).catch(function () {});
+        }
+        area.addEventListener("input", function () {
+          paint(area.value, [], null);
+          complete();
+          clearTimeout(timer); timer = setTimeout(check, 250);
+        });
+        area.addEventListener("keydown", function (e) {
+          if (list.hidden) return;
+          if (e.key === "ArrowDown") { e.preventDefault(); choose(Math.min(selected + 1, items.length - 1)); }
+          else if (e.key === "ArrowUp") { e.preventDefault(); choose(Math.max(selected - 1, 0)); }
+          else if ((e.key === "Tab" || e.key === "Enter") && selected >= 0) { e.preventDefault(); accept(selected); }
+          else if (e.key === "Escape") { closeList(); }
+        });
+        area.addEventListener("blur", function () { setTimeout(closeList, 200); });
+        area.addEventListener("scroll", function () { highlight.scrollTop = area.scrollTop; });
+        form.querySelectorAll("input[name=target]").forEach(function (r) { r.addEventListener("change", function () { loadVocabulary(); check(); }); });
+        loadVocabulary();
+        check();
+      }
       document.addEventListener("DOMContentLoaded", function () {
+        var editor = document.querySelector("textarea[data-segment-editor]"); if (editor) segmentEditor(editor);
         var running = document.querySelector("section[data-progress]"); if (running) progress(running);
         var region = document.getElementById("live-region"); if (region) live(region);
         document.querySelectorAll("textarea[data-counter]").forEach(counter);

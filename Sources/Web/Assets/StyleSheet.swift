@@ -76,6 +76,31 @@ enum StyleSheet {
     dl.data { display: grid; grid-template-columns: minmax(6rem, max-content) 1fr; gap: .25rem .75rem; }
     dl.data dt { font-weight: 600; }
     dl.data dd { margin: 0; }
+    .code-editor { position: relative; }
+    .code-editor pre.highlight, .code-editor textarea { font: 1rem/1.5 ui-monospace, "DejaVu Sans Mono", monospace; padding: .5rem; margin: 0;
+      white-space: pre-wrap; overflow-wrap: anywhere; box-sizing: border-box; width: 100%; border: 1px solid var(--line); border-radius: 6px; }
+    .code-editor pre.highlight { display: none; position: absolute; inset: 0; overflow: hidden; pointer-events: none; border-color: transparent; background: var(--paper); }
+    .code-editor.enhanced pre.highlight { display: block; }
+    .code-editor.enhanced textarea { position: relative; background: transparent; color: transparent; caret-color: var(--ink); }
+    .syn-keyword { color: #0b4f8a; font-weight: 600; }
+    .syn-field { color: #1d5e3a; }
+    .syn-value, .syn-text { color: #7a3e00; }
+    .syn-number, .syn-date { color: #6a1b9a; }
+    .syn-symbol { color: #444; }
+    .syn-error, .syn-bad { color: #a50e0e; text-decoration: underline wavy #a50e0e; }
+    ul.completion { position: static; max-height: 14rem; overflow-y: auto; }
+    details.sql pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+    table.report td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    table.report tr.total th, table.report tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
+    .charts figure { margin: 1.2rem 0; }
+    svg.chart { width: 100%; max-width: 720px; height: auto; }
+    svg .bar { fill: #2f6f9f; }
+    svg .grid { stroke: #e3e3e3; stroke-width: 1; }
+    svg .axis { stroke: #333; stroke-width: 1; }
+    svg .tick, svg .category { font-size: 10px; fill: #333; }
+    svg .figure { font-size: 9px; fill: #111; }
+    svg .axis-title { font-size: 11px; fill: #111; }
+    svg .chart-title { font-size: 13px; font-weight: bold; fill: #111; }
     div.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: 1rem 0; }
     section.progress progress { width: 100%; height: 1.25rem; }
     dl.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: .25rem .75rem; }

@@ -47,6 +47,7 @@ extension Site {
                 "columnChoices": columns.map { column in Presentation.compact(["key": column.key, "label": column.label, "checked": state.columns.contains(column.key) ? true : nil]) },
                 "columns": state.columns.compactMap { key in columns.first { $0.key == key }.map { ["label": $0.label] } },
                 "exportQuery": Query.string(state.query),
+                "filterQuery": Query.string(state.query.filter { $0.0 != "col" }),
                 "firstQuery": Query.string(state.query),
             ]
             if state.after != nil { values["isLaterPage"] = true }
@@ -56,7 +57,7 @@ extension Site {
                 let page = try await run { try $0.firms.list(query, columns: state.columns) }
                 values["rows"] = page.rows.map { row -> [String: Any] in ["id": String(row.firm.id ?? 0), "name": row.firm.name, "cells": row.cells] }
                 values["hasRows"] = !page.rows.isEmpty
-                if let count = page.count { values["countText"] = count.isCapped ? renderer.text["firms.more"] : Presentation.number(count.value) }
+                if let count = page.count { values["countText"] = renderer.countText(count) }
                 if let next = page.next { values["nextQuery"] = Query.string(state.query + [("after", PageCursor.text(next))]) }
             } catch {
                 let failure = Failure(error)

@@ -34,6 +34,9 @@ extension Site {
         addAdmin(to: pages)
         addMail(to: pages)
         addCampaigns(to: pages)
+        addSegments(to: pages)
+        addReports(to: pages)
+        addExports(to: pages)
     }
 
     func hitValues(_ hit: SearchHit) -> [String: Any] {

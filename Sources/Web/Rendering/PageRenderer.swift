@@ -49,6 +49,11 @@ struct PageRenderer: Sendable {
         return Self.html(html, status: status)
     }
 
+    /// A capped count as pages write it: "1 234", or "více než 1 000" past the cap.
+    func countText(_ count: CappedCount) -> String {
+        count.isCapped ? text["firms.more"] : Presentation.number(count.value)
+    }
+
     static func html(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
     }

@@ -44,4 +44,11 @@ final class CampaignJobs: Sendable {
         running.withLock { jobs in for interruption in jobs.values { interruption.request("the server stopping") } }
         _ = group.wait(timeout: .now() + timeout)
     }
+
+    /// Asks every send to stop after its messages in flight, without waiting: called from the
+    /// shutdown signal itself, so the sends stop while the server still drains its connections
+    /// (the services of a graceful shutdown stop one after another, the HTTP server first).
+    func requestStop() {
+        running.withLock { jobs in for interruption in jobs.values { interruption.request("the server stopping") } }
+    }
 }

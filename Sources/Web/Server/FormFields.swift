@@ -36,6 +36,9 @@ struct FormFields: Sendable {
 
     func all(_ name: String) -> [String] { values[name] ?? [] }
 
+    /// Replaces a field's values with one.
+    mutating func set(_ name: String, _ value: String) { values[name] = [value] }
+
     var names: [String] { Array(values.keys) }
 
     private static func decode<S: StringProtocol>(_ text: S) -> String? {

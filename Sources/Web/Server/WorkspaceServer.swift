@@ -1,6 +1,7 @@
 // `kontakt serve`: the web workspace over one Workspace. Builds the router (pages, the JSON
 // API, assets, health and metrics) and runs it until SIGINT or SIGTERM.
 
+import Dispatch
 import Hummingbird
 import HummingbirdCore
 import NIOCore
@@ -54,8 +55,18 @@ public enum WorkspaceServer {
     public static func run(workspace: Workspace, configuration: ServerConfiguration, logger: Logger,
                            onRunning: @escaping @Sendable (String) -> Void) async throws {
         let jobs = CampaignJobs()
-        // The sends this server started stop after their messages in flight, recorded, before it exits.
-        defer { jobs.stopAll(timeout: 60) }
+        // The sends this server started stop after their messages in flight, recorded, before it
+        // exits: asked the moment SIGTERM or SIGINT arrives, waited for before returning.
+        let signals = [SIGTERM, SIGINT].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { jobs.requestStop() }
+            source.resume()
+            return source
+        }
+        defer {
+            signals.forEach { $0.cancel() }
+            jobs.stopAll(timeout: 60)
+        }
         let router = try router(workspace: workspace, configuration: configuration, jobs: jobs)
         let address = BindAddress.hostname(configuration.host, port: configuration.port)
         let onServerRunning: @Sendable (any Channel) async -> Void = { channel in

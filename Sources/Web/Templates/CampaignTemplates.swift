@@ -27,7 +27,7 @@ extension Templates {
     <form method="post" action="/campaigns" class="record">
       <input type="hidden" name="_csrf" value="{{csrf}}">
       <label for="campaign-name">{{t.campaign.name}}</label>
-      <input id="campaign-name" name="name" required pattern="[^/\\]+" value="{{name}}" aria-describedby="campaign-name-help">
+      <input id="campaign-name" name="name" required value="{{name}}" aria-describedby="campaign-name-help">
       <p id="campaign-name-help" class="muted">{{t.campaign.nameHelp}}</p>
       <label for="campaign-template">{{t.mail.template}}</label>
       <select id="campaign-template" name="template">{{#templates}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/templates}}</select>
@@ -110,7 +110,7 @@ extension Templates {
     static let campaignRecipient = #"""
     {{<layout}}{{$body}}
     <p><a href="/campaigns/{{escaped}}">{{t.campaign.title}} {{name}}</a></p>
-    <h1>{{t.campaign.recipient}} {{person}}</h1>
+    <h1>{{t.campaign.recipient}} <a href="/persons/{{person}}">{{person}}</a></h1>
     <nav aria-label="{{t.campaign.recipients}}" class="pager">{{#previous}}<a href="{{previous}}" rel="prev">{{t.campaign.previous}}</a>{{/previous}} {{#next}}<a href="{{next}}" rel="next">{{t.campaign.next}}</a>{{/next}}</nav>
     <dl class="data">
       <dt>{{t.campaign.state}}</dt><dd>{{state}}</dd>

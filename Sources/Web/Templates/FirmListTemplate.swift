@@ -20,6 +20,13 @@ extension Templates {
       <button type="submit" class="primary">{{t.firms.apply}}</button>
     </form>
     <p class="summary">{{t.firms.count}}: <strong>{{countText}}</strong> · <a href="/firms.csv?{{exportQuery}}">{{t.firms.csv}}</a></p>
+    <p class="exports"><span class="muted">{{t.export.title}}:</span>
+      <a href="/export/firms.csv?{{filterQuery}}">{{t.export.firmsUTF8}}</a> ·
+      <a href="/export/firms.csv?encoding=windows-1250&amp;{{filterQuery}}">{{t.export.firms1250}}</a> ·
+      <a href="/export/persons.csv?{{filterQuery}}">{{t.export.persons}}</a> ·
+      <a href="/export/contacts.csv?{{filterQuery}}">{{t.export.contacts}}</a> ·
+      <a href="/export/persons.vcf?{{filterQuery}}">{{t.export.vcard}}</a> ·
+      <a href="/export/calendar.ics">{{t.export.calendar}}</a></p>
     {{#hasRows}}
     <div class="scroll"><table class="list">
       <thead><tr><th scope="col">{{t.col.name}}</th>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>

@@ -22,7 +22,9 @@ extension Templates {
         <ul>
           <li><a href="/day"{{#navDay}} aria-current="page"{{/navDay}}>{{t.nav.day}}</a></li>
           <li><a href="/firms"{{#navFirms}} aria-current="page"{{/navFirms}}>{{t.nav.firms}}</a></li>
+          <li><a href="/segments"{{#navSegments}} aria-current="page"{{/navSegments}}>{{t.nav.segments}}</a></li>
           <li><a href="/campaigns"{{#navCampaigns}} aria-current="page"{{/navCampaigns}}>{{t.nav.campaigns}}</a></li>
+          <li><a href="/reports"{{#navReports}} aria-current="page"{{/navReports}}>{{t.nav.reports}}</a></li>
           {{#isAdmin}}<li><a href="/admin"{{#navAdmin}} aria-current="page"{{/navAdmin}}>{{t.nav.admin}}</a></li>{{/isAdmin}}
         </ul>
       </nav>

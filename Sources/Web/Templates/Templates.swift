@@ -11,6 +11,7 @@ enum Templates {
         "recordForm": recordForm, "adminNav": adminNav, "adminReferents": adminReferents, "adminCodeLists": adminCodeLists,
         "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail, "unsubscribe": unsubscribe,
         "campaigns": campaigns, "campaignNew": campaignNew, "campaign": campaign, "campaignRecipient": campaignRecipient,
+        "segments": segments, "segmentEditor": segmentEditor, "reports": reports, "report": report,
     ]
 
     /// The templates with their words put in: `{{t.log.kind}}` becomes the (escaped) words of

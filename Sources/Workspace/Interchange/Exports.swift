@@ -10,6 +10,12 @@ public enum ExportTable: String, Sendable, CaseIterable {
     case firms, persons, contacts
 }
 
+/// How a spreadsheet is to read a CSV: Czech Excel opens `;`-separated files, in Windows-1250
+/// unless the UTF-8 starts with a byte-order mark.
+public enum SpreadsheetEncoding: String, Sendable, CaseIterable {
+    case utf8BOM = "utf-8", windows1250 = "windows-1250"
+}
+
 extension Workspace {
     public var exports: Exports { Exports(workspace: self) }
 
@@ -47,6 +53,16 @@ extension Workspace {
                     }
                 }
                 return csv.text
+            }
+        }
+
+        /// The same as bytes a spreadsheet opens as they are: `;`-separated, UTF-8 with a BOM or
+        /// Windows-1250 (a character it cannot hold is an error naming the record, never a "?").
+        public func spreadsheet(_ table: ExportTable, selection: SegmentChoice?, encoding: SpreadsheetEncoding) throws -> [UInt8] {
+            let text = try csv(table, selection: selection, delimiter: ";")
+            switch encoding {
+            case .utf8BOM: return [0xEF, 0xBB, 0xBF] + Array(text.utf8)
+            case .windows1250: return try TextEncoding.windows1250.encode(text)
             }
         }
 

@@ -42,11 +42,15 @@ struct MergeCommand: ParsableCommand {
                 }
                 // A preview's unsubscribe token names campaign 0: shaped like a campaign's, valid for none.
                 let key = try Secrets.existingKey(named: UnsubscribeToken.keyName, db: db) ?? (0 ..< 32).map { _ in UInt8.random(in: 0 ... 255) }
+                let token = UnsubscribeToken(campaignId: 0, personId: person).signed(with: key)
+                // The link answers "a preview's link, nobody is unsubscribed".
+                let link = try UnsubscribeLink.configured(db: db)?.link(token: token)
                 let context = MergeContext(person: listing.person, firm: firm, referent: sender, campaign: campaign, today: LocalClock.now().date,
                                            codeLabels: CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db)),
-                                           unsubscribeToken: UnsubscribeToken(campaignId: 0, personId: person).signed(with: key))
+                                           unsubscribeToken: token, unsubscribeURL: link ?? "")
                 switch try MessageComposer.compose(template.render(context), person: listing.person, referent: sender, template: template, requireConsent: false) {
-                case .message(let message):
+                case .message(var message):
+                    if let link { message.listUnsubscribe = UnsubscribeLink.leading(link, message.listUnsubscribe) }
                     if !listing.person.emailConsent {
                         Terminal.printError("note: person \(person) does not consent to mass e-mail; a campaign would skip them", prefixed: false)
                     }

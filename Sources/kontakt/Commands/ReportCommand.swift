@@ -25,28 +25,16 @@ struct ReportCommand: ParsableCommand {
         @Flag(help: "The same as --format json.") var json = false
         @Option(help: "Write to this file instead of standard output.") var out: String?
 
-        /// What was counted, in Czech words, for the HTML page.
-        func described(_ scope: ReportScope) -> [String] {
-            let period = switch (scope.from, scope.to) {
-            case (nil, nil): "Období: celá historie"
-            case let (from?, nil): "Období: od \(CzechFormat.date(from))"
-            case let (nil, to?): "Období: do \(CzechFormat.date(to))"
-            case let (from?, to?): "Období: \(CzechFormat.date(from)) – \(CzechFormat.date(to))"
-            }
-            let firms = selection.expression.map { "Firmy: \($0)" } ?? selection.segment.map { "Firmy: segment \($0)" } ?? "Firmy: všechny"
-            return [period, firms]
-        }
-
         /// Writes the report in the chosen format.
         private func emit(_ table: ReportTable, scope: ReportScope) throws {
             switch json ? .json : format {
             case .table: try write(ReportCommand.text(table) + "\n")
-            case .csv: try write(ReportCommand.csv(table))
+            case .csv: try write(table.csv)
             case .json:
                 let buffer = try OutputBuffer.to(out)
                 ReportCommand.json(table, into: buffer)
             case .html:
-                try write(HTMLReport.render(table, scope: described(scope), generated: CzechFormat.date(LocalClock.now().date)))
+                try write(HTMLReport.render(table, scope: scope.described(firms: selection.choice), generated: CzechFormat.date(LocalClock.now().date)))
             }
         }
 
@@ -78,22 +66,6 @@ struct ReportCommand: ParsableCommand {
             })
         }
         return text.render()
-    }
-
-    static func csv(_ table: ReportTable) -> String {
-        var csv = CSVWriter(delimiter: ",")
-        csv.write(table.columns.map(\.key))
-        for row in table.rows {
-            csv.write(row.map { value in
-                switch value {
-                case .text(let string): string
-                case .total: ReportValue.totalLabel
-                case .count(let count): String(count)
-                case .rate(let number), .days(let number): number.map(CzechFormat.plain) ?? ""
-                }
-            })
-        }
-        return csv.text
     }
 
     static func json(_ table: ReportTable, into buffer: OutputBuffer) {
