@@ -13,7 +13,7 @@ from email import policy
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import sync_playwright
 
-base, login, password = sys.argv[1], sys.argv[2], sys.argv[3]
+base, login, password, spreadsheet = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
 findings = {"steps": [], "axe": {}, "console": []}
 axe = Axe()
 
@@ -147,6 +147,23 @@ def desk(browser):
     page.goto(base + "/campaigns/leden/recipients/" + person)
     reason = page.inner_text("dl.data")
     step("a later campaign skips the unsubscribed person with the reason", "does not consent" in reason, reason[:200])
+
+    # A Windows-1250 spreadsheet with two bad rows: both errors in the table, then the valid rows.
+    page.goto(base + "/import")
+    audit(page, "import")
+    page.check("input[name=target][value=firms]")
+    page.set_input_files("#import-file", spreadsheet)
+    page.click("form[action='/import'] button[type=submit]")
+    page.wait_for_selector("#import-encoding")
+    detected = page.inner_text("#import-encoding") + " " + page.inner_text("#import-delimiter")
+    rows = page.locator("#import-problems tbody tr").all_inner_texts()
+    step("the upload's encoding and delimiter are detected", detected == "windows-1250 ;", detected)
+    step("both bad rows are in the table with their lines", len(rows) == 2 and rows[0].startswith("3") and rows[1].startswith("4"), rows)
+    audit(page, "import-check")
+    page.click("text=Importovat jen platné řádky")
+    page.wait_for_selector("#import-done")
+    done = page.inner_text("#import-done")
+    step("the valid rows are imported", done.startswith("Importováno 2 / 4"), done)
     context.close()
 
 

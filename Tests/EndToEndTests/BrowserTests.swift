@@ -87,17 +87,25 @@ import Testing
         // The links point at this server; the setting is read when a campaign is rendered.
         try s.ok("config", "set", "mail.unsubscribe-url", server.url + "/unsubscribe")
 
-        let findings = try Self.runScript(Self.deskScript, [server.url, "kancelar", "prohlizec-heslo-1"])
+        // A spreadsheet as Czech Excel saves it: Windows-1250, `;`; line 3 has a bad IČO, line 4 no name.
+        let spreadsheet = s.folder.appendingPathComponent("firmy-1250.csv")
+        try #require("Název;IČO;Město\r\nŽluťoučký kůň s.r.o.;;Brno\r\nÚpěl a.s.;12345;Olomouc\r\n;;Praha\r\nĎábelské ódy v.o.s.;;Ostrava\r\n"
+            .data(using: .windowsCP1250)).write(to: spreadsheet)
+        let findings = try Self.runScript(Self.deskScript, [server.url, "kancelar", "prohlizec-heslo-1", spreadsheet.path])
         let steps = findings["steps"] as? [[String: Any]] ?? []
-        #expect(steps.count == 14)
+        #expect(steps.count == 17)
         for step in steps { #expect(step["ok"] as? Bool == true, "\(step["name"] ?? ""): \(step["detail"] ?? "")") }
         let axe = findings["axe"] as? [String: [[String: Any]]] ?? [:]
-        #expect(Set(axe.keys) == ["segment-error", "segment-editor", "segments", "campaign-new", "campaign-recipient", "campaign", "unsubscribe"])
+        #expect(Set(axe.keys) == ["segment-error", "segment-editor", "segments", "campaign-new", "campaign-recipient", "campaign", "unsubscribe",
+                                 "import", "import-check"])
         for (page, violations) in axe { #expect(violations.isEmpty, "axe on \(page): \(violations)") }
         #expect((findings["console"] as? [String] ?? []).isEmpty, "no script errors: \(findings["console"] ?? "")")
         let sent = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'prosinec' AND state = 'sent'"))!
         let received = try smtp.captured().count
         #expect(sent > 0 && received == sent, "every message sent reached the server once")
+        #expect(try s.sqlite("SELECT count(*) FROM firm WHERE name IN ('Žluťoučký kůň s.r.o.', 'Ďábelské ódy v.o.s.')") == "2")
+        let uploads = (try? FileManager.default.contentsOfDirectory(atPath: s.folder.appendingPathComponent("Uploads").path)) ?? []
+        #expect(uploads.isEmpty, "no upload left behind: \(uploads)")
     }
 
     /// Runs a Playwright script with its arguments; its standard output is one JSON object.

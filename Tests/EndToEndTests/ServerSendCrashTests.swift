@@ -45,7 +45,7 @@ import Testing
     func office(smtpPort: Int) throws -> Session {
         let s = try Session()
         let data = s.folder.appendingPathComponent("data").path
-        _ = try s.run(arguments: [data, "--firms", "20", "--persons", "700", "--contacts", "0"], executable: "kontakt-sample", withDatabase: false)
+        _ = try s.run(arguments: [data, "--firms", "20", "--persons", "400", "--contacts", "0"], executable: "kontakt-sample", withDatabase: false)
         let schema = Process()
         schema.executableURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/sample-schema.sh")
@@ -58,8 +58,9 @@ import Testing
         try s.ok("import", "persons", data + "/persons.csv")
         try s.ok("config", "set", "smtp.url", "smtp://127.0.0.1:\(smtpPort)")
         try s.ok("config", "set", "smtp.starttls", "off")
-        // Slow enough to be caught in the middle, even on a loaded machine: about nine seconds.
-        try s.ok("config", "set", "smtp.rate", "80/s")
+        // Slow enough to be caught in the middle even on a loaded machine (the whole test suite
+        // at once on two cores): about thirteen seconds a campaign.
+        try s.ok("config", "set", "smtp.rate", "25/s")
         try s.addUser("admin", referent: "novak", role: "admin", password: "velmi-tajne-heslo")
         let template = try s.write("kratky.md", "---\nsubject: \"Novinky pro {{firm.name}}\"\n---\n{{salutation}},\n\nkrátká zpráva.\n")
         for name in ["jaro", "leto"] {
@@ -88,14 +89,14 @@ import Testing
         let s = try office(smtpPort: smtp.port)
         defer { try? FileManager.default.removeItem(at: s.folder) }
         let rendered = Int(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'jaro' AND state = 'rendered'"))!
-        #expect(rendered > 300)
+        #expect(rendered > 250)
 
         // SIGTERM in the middle of a send started from the page: the messages in flight are
         // recorded before the server exits; nobody is left in `sending`.
         var server = try Server(s, name: "first")
         var visitor = try await Visitor.logIn(server.url, login: "admin")
         #expect(try await visitor.press("jaro", "send") == (303, "/campaigns/jaro?done=started"))
-        try waitUntil(s, sentAtLeast: 60, in: "jaro")
+        try waitUntil(s, sentAtLeast: 40, in: "jaro")
         #expect(server.stop() == 0)
         #expect(s.output("first").contains("Stopped."))
         #expect(try s.sqlite("SELECT COUNT(*) FROM campaign_recipient WHERE state = 'sending'") == "0")
@@ -113,7 +114,7 @@ import Testing
 
         // kill -9 in the middle of the next campaign, then `kontakt campaign send` resumes it.
         #expect(try await visitor.press("leto", "send").0 == 303)
-        try waitUntil(s, sentAtLeast: 60, in: "leto")
+        try waitUntil(s, sentAtLeast: 40, in: "leto")
         kill(server.process.processIdentifier, SIGKILL)
         server.process.waitUntilExit()
         let inFlight = try s.sqlite("SELECT email FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE c.name = 'leto' AND state = 'sending'")

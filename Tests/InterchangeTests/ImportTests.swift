@@ -210,6 +210,31 @@ import Testing
         }
     }
 
+    @Test func reImportingFirmsFindsThemByICOOrNameAndTown() throws {
+        let (database, folder) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("firmy.csv")
+        try "name;ico;city;phone\nAlfa s.r.o.;25596641;Brno;\nBeta a.s.;;Olomouc;\nGama;;Praha;\n".write(to: file, atomically: false, encoding: .utf8)
+        _ = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+        // Again, with a phone for Alfa (renamed, same IČO), Beta spelt without diacritics in
+        // another case, a Gama in another town (a firm of its own) and a new Delta.
+        try "name;ico;city;phone\nALFA spol. s r.o.;25596641;Brno;602 111 222\nbeta A.S.;;olomouc;603 000 000\nGama;;Ostrava;\nDelta;;Zlín;\n"
+            .write(to: file, atomically: false, encoding: .utf8)
+        let skipped = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(dryRun: true), database: database)
+        #expect(skipped.imported == 2 && skipped.duplicatesSkipped == 2)
+        #expect(throws: InterchangeError.self) { try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(onDuplicate: .error), database: database) }
+        let updated = try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(onDuplicate: .update), database: database)
+        #expect(updated.imported == 2 && updated.duplicatesUpdated == 2)
+        let rows = try database.read { db in try Row.fetchAll(db, sql: "SELECT name, coalesce(phone, '-'), city FROM firm ORDER BY id") }
+        #expect(rows.map { "\($0[0] as String)|\($0[1] as String)|\($0[2] as String)" } ==
+                ["ALFA spol. s r.o.|+420 602 111 222|Brno", "beta A.S.|+420 603 000 000|olomouc", "Gama|-|Praha", "Gama|-|Ostrava", "Delta|-|Zlín"])
+        // The same IČO twice in one file is an error naming both lines.
+        try "name;ico\nOmega;27074358\nOmega II;27074358\n".write(to: file, atomically: false, encoding: .utf8)
+        #expect(throws: InterchangeError.invalidRows(["\(file.path):3: ico: IČO 27074358 is also on line 2 of this file: each firm once"])) {
+            try CSVImport.run(path: file.path, target: .firms, options: ImportOptions(), database: database)
+        }
+    }
+
     @Test func exportedCellsThatLookLikeFormulasAreNeutralisedAndReadBack() {
         var csv = CSVWriter(delimiter: ";", neutralizingFormulas: true)
         csv.write(["=HYPERLINK(\"http://x\")", "+420 602 123 456", "-1500", "@SUM(A1)", "-2,5", "Novák", "- odrážka"])

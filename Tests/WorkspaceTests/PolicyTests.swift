@@ -20,13 +20,22 @@ import Testing
     }
 
     @Test func removingAndAdministeringNeedAnAdmin() {
-        for action in [Action.removeContact, .removeFirm, .removePerson, .administer] {
+        for action in [Action.removeContact, .removeFirm, .removePerson, .administer, .importRecords, .manageSegments] {
             #expect(!Policy.allows(action, sales))
             #expect(Policy.allows(action, admin))
             #expect(Policy.allows(action, .localOperator))
         }
         #expect(throws: WorkspaceError.forbidden("only an administrator manages users, referents, code lists, attributes and settings")) {
             try Policy.check(.administer, sales)
+        }
+    }
+
+    @Test func aSalesUserRunsOnlyTheirOwnReferentsCampaigns() {
+        #expect(Policy.allows(.runCampaign(referent: "jn"), sales))
+        #expect(!Policy.allows(.runCampaign(referent: "mk"), sales))
+        #expect(Policy.allows(.runCampaign(referent: "mk"), admin))
+        #expect(throws: WorkspaceError.forbidden("a sales user runs only the campaigns it signs as its own referent")) {
+            try Policy.check(.runCampaign(referent: "mk"), sales)
         }
     }
 

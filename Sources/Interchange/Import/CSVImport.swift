@@ -14,7 +14,8 @@ public struct ImportOptions: Sendable {
     public var mappings: [String: String]
     public var skipInvalid: Bool
     public var dryRun: Bool
-    /// What a person row does whose e-mail a person in the CRM has already.
+    /// What a row does whose person (by e-mail) or firm (by IČO, else name and town) the CRM
+    /// has already.
     public var onDuplicate: DuplicatePolicy
 
     public init(encoding: TextEncoding? = nil, delimiter: Delimiter = .auto, mappings: [String: String] = [:],
@@ -25,10 +26,24 @@ public struct ImportOptions: Sendable {
 }
 
 /// Re-importing the same spreadsheet must not double everyone: a person row whose e-mail is
-/// already in the CRM is skipped (the default), updates that person (only the cells given;
-/// blank cells and absent columns leave the stored value, consent included), or is an error.
+/// already in the CRM, or a firm row whose IČO (or, without one, name and town) is, is skipped
+/// (the default), updates that record (only the cells given; blank cells and absent columns
+/// leave the stored value, consent included), or is an error.
 public enum DuplicatePolicy: String, CaseIterable, Sendable {
     case skip, update, error
+}
+
+/// A file as the import page first shows it.
+public struct CSVInspection: Sendable {
+    public let encoding: TextEncoding
+    public let delimiter: String
+    public let header: [String]
+    public let sample: [[String]]
+    public let rows: Int
+    /// Per column, the field or attribute it is read as unless mapped otherwise; nil: none fits.
+    public let suggestions: [String?]
+    /// The names a column may be mapped to.
+    public let choices: [String]
 }
 
 public struct ImportReport: Sendable {
@@ -59,11 +74,8 @@ public enum CSVImport {
     /// From this many rows on, secondary indexes are rebuilt after the load.
     static let bulkThreshold = 5_000
 
-    /// Logs what it detected and how long each phase took at `debug`, the outcome at `info`.
-    public static func run(path: String, target: ImportTarget, options: ImportOptions, database: KontaktDatabase,
-                           logger: Logger = Logger(label: "kontakt.import")) throws -> ImportReport {
-        let clock = ContinuousClock()
-        let started = clock.now
+    /// The file's encoding and delimiter (detected unless given) and its records.
+    static func read(path: String, options: ImportOptions) throws -> (TextEncoding, UInt8, [CSVRecord]) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw InterchangeError.file(path: path, message: "cannot be read (no such file, or no permission)")
         }
@@ -86,6 +98,33 @@ public enum CSVImport {
         do { records = try CSVReader.records(text, delimiter: delimiter) } catch let error as InterchangeError {
             throw InterchangeError.file(path: path, message: error.description)
         }
+        return (encoding, delimiter, records)
+    }
+
+    /// What the import page shows before anything is checked: the detected encoding and
+    /// delimiter, the header, the first rows, and what each column would be read as.
+    public static func inspect(path: String, target: ImportTarget, database: KontaktDatabase, sampleRows: Int = 5) throws -> CSVInspection {
+        let (encoding, delimiter, records) = try read(path: path, options: ImportOptions())
+        guard let header = records.first else {
+            throw InterchangeError.file(path: path, message: "is empty: expected a header line naming the columns")
+        }
+        let columns = header.fields.map { $0.trimmingSpaces }
+        let attributes = try database.read { db -> [AttributeDefinition] in
+            guard let entity = target.entity else { return [] }
+            return try AttributeDefinitions.schema(db: db).definitions(on: entity)
+        }
+        return CSVInspection(encoding: encoding, delimiter: Delimiter.byte(delimiter).name, header: columns,
+                             sample: records.dropFirst().prefix(sampleRows).map(\.fields), rows: records.count - 1,
+                             suggestions: ColumnMapping.suggestions(header: columns, target: target, attributes: attributes),
+                             choices: target.fields.map(\.name) + attributes.map(\.name))
+    }
+
+    /// Logs what it detected and how long each phase took at `debug`, the outcome at `info`.
+    public static func run(path: String, target: ImportTarget, options: ImportOptions, database: KontaktDatabase,
+                           logger: Logger = Logger(label: "kontakt.import")) throws -> ImportReport {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let (encoding, delimiter, records) = try read(path: path, options: options)
         guard let header = records.first else {
             throw InterchangeError.file(path: path, message: "is empty: expected a header line naming the columns")
         }
@@ -109,8 +148,9 @@ public enum CSVImport {
             // Rows already passed every check, so a database error in a group aborts the import
             // as a whole; only --skip-invalid needs each row written on its own.
             let writer = try RowWriter(schema: schema, db: db, groupSize: options.skipInvalid ? 1 : 64)
-            // The first line of the file each e-mail was on.
+            // The first line of the file each e-mail, IČO and firm (name and town) was on.
             var emailsInFile: [String: Int] = [:]
+            var firmsInFile: [String: Int] = [:]
             func importRows() throws {
                 // Checking a row is pure work over what the preparer loaded: it runs a chunk
                 // ahead on another core while this thread writes, in this one transaction.
@@ -135,6 +175,27 @@ public enum CSVImport {
                                 }
                             }
                         }
+                        if case let .firm(firm, existing) = row {
+                            let key = firm.ico.map { "ico:" + $0.digits } ?? "name:" + Firms.nameAndTownKey(firm)
+                            if let first = firmsInFile[key] {
+                                throw ValidationError(field: firm.ico == nil ? "name" : "ico", message: (firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) (\(firm.address.city ?? "no town"))")
+                                                      + " is also on line \(first) of this file: each firm once")
+                            }
+                            firmsInFile[key] = record.line
+                            if let existing {
+                                switch options.onDuplicate {
+                                case .skip:
+                                    report.duplicatesSkipped += 1
+                                    return
+                                case .error:
+                                    throw ValidationError(field: firm.ico == nil ? "name" : "ico", message: "firm \(existing) is "
+                                                          + (firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) in \(firm.address.city ?? "no town")")
+                                                          + " already: pass --on-duplicate skip to leave such rows out, or update to update that firm")
+                                case .update:
+                                    row = .updateFirm(existing, input: preparer.firmInput(record))
+                                }
+                            }
+                        }
                         let createdTask: Bool
                         if options.skipInvalid {
                             // A row that fails half-way must leave nothing behind when the valid
@@ -148,7 +209,10 @@ public enum CSVImport {
                         } else {
                             createdTask = try writer.insert(row)
                         }
-                        if case .update = row { report.duplicatesUpdated += 1 } else { report.imported += 1 }
+                        switch row {
+                        case .update, .updateFirm: report.duplicatesUpdated += 1
+                        default: report.imported += 1
+                        }
                         if createdTask { report.tasksCreated += 1 }
                     } catch {
                         problems.append(contentsOf: describe(error, line: record.line, path: path, mapping: mapping))

@@ -59,7 +59,35 @@ public enum ImportTarget: String, CaseIterable, Sendable {
 
 /// The resolved meaning of each column of a file.
 struct ColumnMapping {
-    enum Target: Equatable { case field(String), attribute(String) }
+    /// `ignored`: a column mapped to "-" (`--map "Column=-"`), read by nobody.
+    enum Target: Equatable { case field(String), attribute(String), ignored }
+
+    /// What each column would be read as without overrides (a field's or an attribute's name),
+    /// nil where nothing fits: the import page's first guess.
+    static func suggestions(header: [String], target: ImportTarget, attributes: [AttributeDefinition]) -> [String?] {
+        let lookup = lookup(target: target, attributes: attributes)
+        return header.map { column in
+            switch lookup[Folding.fold(column)] {
+            case .field(let name)?, .attribute(let name)?: return name
+            default: return nil
+            }
+        }
+    }
+
+    /// Every header a field or attribute is recognised by, folded.
+    private static func lookup(target: ImportTarget, attributes: [AttributeDefinition]) -> [String: Target] {
+        var lookup: [String: Target] = [:]
+        for field in target.fields {
+            for alias in [field.name] + field.aliases { lookup[Folding.fold(alias)] = .field(field.name) }
+        }
+        for name in attributes.map(\.name) { lookup[Folding.fold(name)] = lookup[Folding.fold(name)] ?? .attribute(name) }
+        // The attribute's label as people head a spreadsheet's column ("Počet zaměstnanců",
+        // "oblast"), case and diacritics aside; a field's or another attribute's name comes first.
+        for attribute in attributes where !attribute.label.isEmpty {
+            lookup[Folding.fold(attribute.label)] = lookup[Folding.fold(attribute.label)] ?? .attribute(attribute.name)
+        }
+        return lookup
+    }
 
     let header: [String]
     let targets: [Target]
@@ -72,16 +100,7 @@ struct ColumnMapping {
     init(header: [String], target: ImportTarget, attributes: [AttributeDefinition], overrides: [String: String]) throws {
         let fieldNames = target.fields.map(\.name)
         let attributeNames = attributes.map(\.name)
-        var lookup: [String: Target] = [:]
-        for field in target.fields {
-            for alias in [field.name] + field.aliases { lookup[Folding.fold(alias)] = .field(field.name) }
-        }
-        for name in attributeNames { lookup[Folding.fold(name)] = lookup[Folding.fold(name)] ?? .attribute(name) }
-        // The attribute's label as people head a spreadsheet's column ("Počet zaměstnanců",
-        // "oblast"), case and diacritics aside; a field's or another attribute's name comes first.
-        for attribute in attributes where !attribute.label.isEmpty {
-            lookup[Folding.fold(attribute.label)] = lookup[Folding.fold(attribute.label)] ?? .attribute(attribute.name)
-        }
+        let lookup = Self.lookup(target: target, attributes: attributes)
         let foldedOverrides = Dictionary(overrides.map { (Folding.fold($0.key), $0.value) }, uniquingKeysWith: { _, b in b })
 
         var problems: [String] = []
@@ -89,6 +108,7 @@ struct ColumnMapping {
         for column in header {
             let key = Folding.fold(column)
             if let wanted = foldedOverrides[key] {
+                if wanted.trimmingSpaces == "-" { targets.append(.ignored); continue }
                 if let field = fieldNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.field(field)); continue }
                 if let attribute = attributeNames.first(where: { Folding.fold($0) == Folding.fold(wanted) }) { targets.append(.attribute(attribute)); continue }
                 problems.append("1: \(column): --map \(column)=\(wanted) names \"\(wanted)\", which is neither a field (\(fieldNames.joined(separator: ", "))) nor an attribute\(NearestMatch.hint(for: wanted, among: fieldNames + attributeNames))")
@@ -104,7 +124,7 @@ struct ColumnMapping {
             problems.append("1: \(required): the column is required for importing \(target.rawValue)")
         }
         var seen: [Target: String] = [:]
-        for (column, target) in zip(header, targets) {
+        for (column, target) in zip(header, targets) where target != .ignored {
             if let first = seen[target] { problems.append("1: \(column): the column fills the same field as \"\(first)\"") }
             seen[target] = column
         }
@@ -117,6 +137,7 @@ struct ColumnMapping {
             switch target {
             case .field(let name): columnOfField[name] = column
             case .attribute(let name): attributeColumns.append((name, column))
+            case .ignored: break
             }
         }
         self.columnOfField = columnOfField

@@ -7,7 +7,10 @@ import Store
 
 /// A row that passed every check and is ready to be written.
 enum PreparedRow: Sendable {
-    case firm(Firm)
+    /// With the firm already in the CRM under its IČO (or, without one, its name and town).
+    case firm(Firm, existing: Int64?)
+    /// A firm in the CRM updated from the row's cells (`--on-duplicate update`).
+    case updateFirm(Int64, input: FirmInput)
     /// With its sort key, computed while preparing so the writing thread need not, and the
     /// person already in the CRM with its e-mail, if any.
     case person(Person, sortKey: String, existing: Int64?)
@@ -28,6 +31,9 @@ struct RowPreparer: Sendable {
     private var references: ContactReferences?
     /// Persons by lower-cased e-mail, for spotting a row that is already in the CRM.
     private var personsByEmail: [String: Int64] = [:]
+    /// Firms by IČO and by folded name and town, for spotting a firm row already in the CRM.
+    private var firmsByIco: [String: Int64] = [:]
+    private var firmsByNameAndTown: [String: Int64] = [:]
 
     init(target: ImportTarget, schema: AttributeSchema, mapping: ColumnMapping, db: Database) throws {
         self.target = target
@@ -36,6 +42,9 @@ struct RowPreparer: Sendable {
         if target != .firms {
             firmIdsByIco = try Firms.idsByIco(db: db)
             firmIdsByName = try Firms.idsByName(db: db)
+        } else {
+            firmsByIco = try Firms.idsByIco(db: db)
+            firmsByNameAndTown = try Firms.idsByNameAndTown(db: db)
         }
         if target == .persons {
             personsByEmail = try Persons.idsByEmail(db: db)
@@ -56,7 +65,9 @@ struct RowPreparer: Sendable {
             let input = FirmInput(name: row["name"], ico: row["ico"], dic: row["dic"], roles: row["roles"].map { [$0] },
                                   street: row["street"], city: row["city"], zip: row["zip"], country: row["country"],
                                   email: row["email"], phone: row["phone"], web: row["web"], note: row["note"], attributes: row.attributes)
-            return .firm(try Firm.create(input, schema: schema))
+            let firm = try Firm.create(input, schema: schema)
+            let existing = firm.ico.flatMap { firmsByIco[$0.digits] } ?? (firm.ico == nil ? firmsByNameAndTown[Firms.nameAndTownKey(firm)] : nil)
+            return .firm(firm, existing: existing)
         case .persons:
             var errors = ValidationErrors()
             var firmId: Int64?
@@ -73,6 +84,14 @@ struct RowPreparer: Sendable {
 
     /// The person cells of a row as typed input: blank cells are nil, so an update keeps them.
     func input(_ record: CSVRecord) -> PersonInput { personInput(ImportRow(mapping: mapping, fields: record.fields)) }
+
+    /// The firm cells of a row the same way.
+    func firmInput(_ record: CSVRecord) -> FirmInput {
+        let row = ImportRow(mapping: mapping, fields: record.fields)
+        return FirmInput(name: row["name"], ico: row["ico"], dic: row["dic"], roles: row["roles"].map { [$0] },
+                         street: row["street"], city: row["city"], zip: row["zip"], country: row["country"],
+                         email: row["email"], phone: row["phone"], web: row["web"], note: row["note"], attributes: row.attributes)
+    }
 
     private func personInput(_ row: ImportRow) -> PersonInput {
         PersonInput(first: row["first"], last: row["last"] ?? "", titleBefore: row["titleBefore"], titleAfter: row["titleAfter"],
@@ -155,7 +174,11 @@ struct RowWriter {
     /// Writes the row; returns whether it also created a follow-up task.
     func insert(_ row: PreparedRow) throws -> Bool {
         switch row {
-        case .firm(let firm): try firms.insert(firm)
+        case .firm(let firm, existing: _): try firms.insert(firm)
+        case .updateFirm(let id, let input):
+            var firm = try Firms.fetch(id: id, schema: schema, db: db)
+            try firm.apply(input, schema: schema)
+            try Firms.update(firm, schema: schema, db: db)
         case .person(let person, let sortKey, existing: _): try persons.insert(person, sortKey: sortKey)
         case .update(let id, let firmId, var input):
             var person = try Persons.fetch(id: id, schema: schema, db: db).person

@@ -91,6 +91,21 @@ public enum Firms {
         Dictionary(try Row.fetchAll(db, sql: "SELECT ico, id FROM firm WHERE ico IS NOT NULL").map { ($0[0], $0[1]) }, uniquingKeysWith: { a, _ in a })
     }
 
+    /// A firm's name and town folded (case, diacritics, spacing aside): how an import without an
+    /// IČO tells that a row's firm is one the CRM has.
+    public static func nameAndTownKey(_ firm: Firm) -> String {
+        Folding.fold(firm.name) + "|" + Folding.fold(firm.address.city ?? "")
+    }
+
+    public static func idsByNameAndTown(db: Database) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT name, city, id FROM firm ORDER BY id") {
+            let key = Folding.fold(row[0] as String) + "|" + Folding.fold((row[1] as String?) ?? "")
+            if ids[key] == nil { ids[key] = row[2] }
+        }
+        return ids
+    }
+
     public static func idsByName(db: Database) throws -> [String: [Int64]] {
         var ids: [String: [Int64]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT name, id FROM firm ORDER BY id") { ids[row[0], default: []].append(row[1]) }

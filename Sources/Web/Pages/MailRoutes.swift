@@ -7,18 +7,12 @@ import Hummingbird
 import Workspace
 
 extension Site {
-    /// The templates offered: `NAME.md` in the server's template folders, first folder first.
-    var mailTemplates: [(name: String, path: String)] {
-        var seen = Set<String>()
-        var found: [(name: String, path: String)] = []
-        for folder in configuration.templateFolders {
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for file in names.sorted() where file.hasSuffix(".md") && file != "README.md" {
-                let name = String(file.dropLast(3))
-                if seen.insert(name).inserted { found.append((name, folder + "/" + file)) }
-            }
-        }
-        return found
+    /// The templates offered: the office's own, then the shipped ones of the server's folders,
+    /// each named without a path — no request chooses a file.
+    var mailTemplates: [(name: String, path: String)] { templateLibrary.list().map { ($0.name, $0.path) } }
+
+    var templateLibrary: Workspace.TemplateLibrary {
+        workspace.templates(shipped: configuration.templateFolders, own: configuration.ownTemplateFolder)
     }
 
     func addMail(to pages: RouterGroup<WebContext>) {

@@ -37,6 +37,8 @@ extension Site {
         addSegments(to: pages)
         addReports(to: pages)
         addExports(to: pages)
+        addImports(to: pages)
+        addTemplates(to: pages)
     }
 
     func hitValues(_ hit: SearchHit) -> [String: Any] {

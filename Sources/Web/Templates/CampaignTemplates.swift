@@ -5,7 +5,7 @@ extension Templates {
     static let campaigns = #"""
     {{<layout}}{{$body}}
     <h1>{{t.campaigns.title}}</h1>
-    <p><a class="button primary" href="/campaigns/new">{{t.campaign.new}}</a>
+    <p><a class="button primary" href="/campaigns/new">{{t.campaign.new}}</a> <a href="/templates">{{t.templates.title}}</a>
       {{^archived}}<a href="/campaigns?archived=1">{{t.campaigns.withArchived}}</a>{{/archived}}</p>
     {{#campaigns.first}}{{/campaigns.first}}
     <table class="list">
@@ -130,6 +130,50 @@ extension Templates {
     <h2>{{t.campaign.textPart}}</h2>
     <pre class="message">{{text}}</pre>
     {{/hasMessage}}
+    {{/body}}{{/layout}}
+    """#
+}
+
+extension Templates {
+    static let templates = #"""
+    {{<layout}}{{$body}}
+    <h1>{{t.templates.title}}</h1>
+    <p><a class="button primary" href="/templates/new">{{t.template.new}}</a></p>
+    <form method="post" action="/templates/upload" enctype="multipart/form-data" class="inline">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      <label for="template-file">{{t.template.uploadLabel}}</label>
+      <input id="template-file" name="file" type="file" accept=".md,text/markdown,text/plain" required>
+      <button type="submit">{{t.template.upload}}</button>
+    </form>
+    <table class="list">
+      <caption class="visually-hidden">{{t.templates.title}}</caption>
+      <thead><tr><th scope="col">{{t.campaign.name}}</th><th scope="col">{{t.template.kind}}</th><th scope="col">{{t.template.owner}}</th></tr></thead>
+      <tbody>{{#templates}}<tr><td><a href="{{href}}">{{name}}</a></td><td>{{kind}}</td><td>{{owner}}</td></tr>{{/templates}}</tbody>
+    </table>
+    {{/body}}{{/layout}}
+    """#
+
+    static let templateEditor = #"""
+    {{<layout}}{{$body}}
+    <p><a href="/templates">{{t.templates.title}}</a></p>
+    <h1>{{t.template.editor}}{{#original}}: {{original}}{{/original}}</h1>
+    {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
+    {{#error}}<pre class="alert" role="alert" id="template-error">{{error}}</pre>{{/error}}
+    {{#readOnly}}<p class="muted">{{t.template.readOnly}} <a href="/templates/new?from={{name}}">{{t.template.copy}}</a></p>
+    <pre class="message">{{text}}</pre>{{/readOnly}}
+    {{^readOnly}}
+    <form method="post" action="/templates" class="record" id="template-form">
+      <input type="hidden" name="_csrf" value="{{csrf}}">
+      {{#original}}<input type="hidden" name="original" value="{{original}}">{{/original}}
+      <label for="template-name">{{t.campaign.name}}</label>
+      <input id="template-name" name="name" required value="{{name}}" aria-describedby="template-help">
+      <p id="template-help" class="muted">{{t.template.help}}</p>
+      <label for="template-text">{{t.template.text}}</label>
+      <textarea id="template-text" name="text" rows="20" spellcheck="false"{{#error}} aria-invalid="true" aria-describedby="template-error"{{/error}}>{{text}}</textarea>
+      <button type="submit" class="primary">{{t.template.save}}</button>
+    </form>
+    {{#mayRemove}}<form method="post" action="/templates/{{originalPath}}/remove"><input type="hidden" name="_csrf" value="{{csrf}}"><button type="submit">{{t.template.remove}}</button></form>{{/mayRemove}}
+    {{/readOnly}}
     {{/body}}{{/layout}}
     """#
 }

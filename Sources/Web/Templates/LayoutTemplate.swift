@@ -25,6 +25,7 @@ extension Templates {
           <li><a href="/segments"{{#navSegments}} aria-current="page"{{/navSegments}}>{{t.nav.segments}}</a></li>
           <li><a href="/campaigns"{{#navCampaigns}} aria-current="page"{{/navCampaigns}}>{{t.nav.campaigns}}</a></li>
           <li><a href="/reports"{{#navReports}} aria-current="page"{{/navReports}}>{{t.nav.reports}}</a></li>
+          {{#isAdmin}}<li><a href="/import"{{#navImport}} aria-current="page"{{/navImport}}>{{t.nav.import}}</a></li>{{/isAdmin}}
           {{#isAdmin}}<li><a href="/admin"{{#navAdmin}} aria-current="page"{{/navAdmin}}>{{t.nav.admin}}</a></li>{{/isAdmin}}
         </ul>
       </nav>

@@ -12,6 +12,8 @@ enum Templates {
         "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail, "unsubscribe": unsubscribe,
         "campaigns": campaigns, "campaignNew": campaignNew, "campaign": campaign, "campaignRecipient": campaignRecipient,
         "segments": segments, "segmentEditor": segmentEditor, "reports": reports, "report": report,
+        "templates": templates, "templateEditor": templateEditor,
+        "import": importUpload, "importCheck": importCheck, "importHidden": importHidden, "importDone": importDone,
     ]
 
     /// The templates with their words put in: `{{t.log.kind}}` becomes the (escaped) words of

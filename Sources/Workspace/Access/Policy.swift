@@ -13,6 +13,8 @@ public enum Action: Sendable, Equatable {
     case editPerson, removePerson
     /// Save, replace or remove a saved segment: the office's campaigns and views select with them.
     case manageSegments
+    /// Add a template (`owner` nil) or replace or remove one saved by `owner` (an audit name).
+    case editTemplate(owner: String?)
     /// Import firms, persons or contacts from a file: many records at once, for admins.
     case importRecords
     /// Create, render, send or pause a campaign signed by `referent`.
@@ -32,6 +34,7 @@ public enum Policy {
         case .editContact(let referent, let becoming): return referent == user.referent && becoming == user.referent
         case .editFirm, .editPerson: return true
         case .runCampaign(let referent): return referent == user.referent
+        case .editTemplate(let owner): return owner == nil || owner == principal.auditName
         case .removeContact, .removeFirm, .removePerson, .manageSegments, .administer, .importRecords: return false
         }
     }
@@ -47,6 +50,7 @@ public enum Policy {
         case .removeContact, .removeFirm, .removePerson: return "only an administrator removes records"
         case .manageSegments: return "only an administrator saves and removes segments (the office's campaigns and views use them)"
         case .importRecords: return "only an administrator imports records from a file"
+        case .editTemplate: return "only the template's owner or an administrator replaces or removes it"
         case .runCampaign: return "a sales user runs only the campaigns it signs as its own referent"
         case .administer: return "only an administrator manages users, referents, code lists, attributes and settings"
         case .editFirm, .editPerson: return "this change is not allowed"

@@ -12,7 +12,7 @@ struct ImportCommand: ParsableCommand {
             Columns are named like the command-line options (firms: name, ico, dic, roles, street, city, zip, country, email, phone, web, note; \
             persons: firm (IČO or exact name), first, last, titleBefore, titleAfter, gender, function, email, phone, mobile, note, emailConsent; \
             contacts: firm, person (e-mail or "first last"), date, kind, status, referent, result, text, note, nextDate, nextTask, nextReferent, doneAt), \
-            common Czech headers (název, IČO, ulice, PSČ, jméno, příjmení …) or a user attribute's name. Other headers: --map "Header=field".
+            common Czech headers (název, IČO, ulice, PSČ, jméno, příjmení …) or a user attribute's name. Other headers: --map "Header=field", or --map "Header=-" to leave a column out.
             The encoding (UTF-8 with or without BOM, Windows-1250, ISO-8859-2) and the delimiter (; , tab) are detected.
             Any invalid row stops the import with every error listed as file:line: column: message and nothing written.
             """)
@@ -25,7 +25,7 @@ struct ImportCommand: ParsableCommand {
     @Option(name: .customLong("map"), help: ArgumentHelp("Read a column as a field or attribute.", valueName: "COLUMN=FIELD")) var mappings: [String] = []
     @Flag(help: "Import the valid rows and report the others.") var skipInvalid = false
     @Flag(help: "Check everything, write nothing.") var dryRun = false
-    @Option(name: .customLong("on-duplicate"), help: "A person row whose e-mail is already in the CRM: skip (default), update that person from the row's non-blank cells, or error.")
+    @Option(name: .customLong("on-duplicate"), help: "A person row whose e-mail, or a firm row whose IČO (else name and town), is already in the CRM: skip (default), update that record from the row's non-blank cells, or error.")
     var onDuplicate = "skip"
     @OptionGroup var output: JSONOption
 
@@ -61,10 +61,11 @@ struct ImportCommand: ParsableCommand {
             buffer.append("\(verb) \(report.imported) of \(report.rows) \(report.target.rawValue) from \(report.file) (\(report.encoding.rawValue), delimiter \(report.delimiter))"
                           + (report.dryRun ? "; nothing written (dry run)" : "") + ".\n")
             if report.tasksCreated > 0 { buffer.append("Created \(report.tasksCreated) open task(s) from next contacts.\n") }
+            let same = report.target == .firms ? "firm(s) already in the CRM with the same IČO (or name and town)" : "person(s) already in the CRM with the same e-mail"
             if report.duplicatesSkipped > 0 {
-                buffer.append("Left out \(report.duplicatesSkipped) person(s) already in the CRM with the same e-mail (--on-duplicate update updates them).\n")
+                buffer.append("Left out \(report.duplicatesSkipped) \(same) (--on-duplicate update updates them).\n")
             }
-            if report.duplicatesUpdated > 0 { buffer.append("Updated \(report.duplicatesUpdated) person(s) already in the CRM with the same e-mail.\n") }
+            if report.duplicatesUpdated > 0 { buffer.append("Updated \(report.duplicatesUpdated) \(same).\n") }
             if !report.skipped.isEmpty {
                 buffer.append("Skipped \(report.skippedRows) invalid row(s) (\(report.skipped.count) problem(s)):\n" + report.skipped.joined(separator: "\n") + "\n")
             }
