@@ -80,7 +80,7 @@ let package = Package(
         ]),
         // The web workspace (`kontakt serve`): pages, the JSON API, sessions; no SQL.
         .target(name: "Web", dependencies: [
-            "Workspace", "CRM", "Store",
+            "Workspace", "CRM", "Store", "Reports",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "HummingbirdCore", package: "hummingbird"),
             .product(name: "HummingbirdTLS", package: "hummingbird"),

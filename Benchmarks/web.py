@@ -33,8 +33,8 @@ def parse_wrk(text):
     return rate, latency("50"), latency("99"), int(errors.group(1)) if errors else 0
 
 
-def wrk(url, headers, seconds=10, script=None):
-    args = ["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency"]
+def wrk(url, headers, seconds=10, script=None, connections=16):
+    args = ["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for name, value in headers.items():
         args += ["-H", f"{name}: {value}"]
     if script:

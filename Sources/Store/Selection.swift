@@ -17,7 +17,9 @@ public struct Selection {
     public let sql: String
     public let arguments: [DatabaseValue]
 
-    public static func persons(firmId: Int64? = nil, filter: RowFilter?, limit: Int?, byFirm: Bool = false) -> Selection {
+    /// - Parameter anyFirst: the first `limit` found, in no order (the caller orders them):
+    ///   SQLite stops at the limit without reading the rest in list order — a preview of a few.
+    public static func persons(firmId: Int64? = nil, filter: RowFilter?, limit: Int?, byFirm: Bool = false, anyFirst: Bool = false) -> Selection {
         var conditions: [String] = []
         var arguments = filter?.preludeArguments ?? []
         if let firmId { conditions.append("p.firm_id = ?"); arguments.append(firmId.databaseValue) }
@@ -25,13 +27,13 @@ public struct Selection {
         return Selection(sql: """
             \(filter?.withPrelude ?? "")SELECT p.id AS id
             \(filter?.fromWithEntity ?? "FROM person p")\(whereClause(conditions))
-            ORDER BY \(byFirm ? "p.firm_id, p.id" : "p.sort_key, p.id")\(limitClause(limit, &arguments))
+            \(anyFirst ? "" : "ORDER BY " + (byFirm ? "p.firm_id, p.id" : "p.sort_key, p.id"))\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
 
     /// With `after`, only the firms past that (sort key, id) in list order: a keyset page,
     /// which costs the same on the thousandth page as on the first (OFFSET would not).
-    public static func firms(filter: RowFilter?, after: ListPosition? = nil, limit: Int?) -> Selection {
+    public static func firms(filter: RowFilter?, after: ListPosition? = nil, limit: Int?, anyFirst: Bool = false) -> Selection {
         var arguments = filter?.allArguments ?? []
         var conditions = filter.map { ["(\($0.condition))"] } ?? []
         if let after {
@@ -41,7 +43,7 @@ public struct Selection {
         return Selection(sql: """
             \(filter?.withPrelude ?? "")SELECT f.id AS id
             \(filter?.fromWithEntity ?? "FROM firm f")\(whereClause(conditions))
-            ORDER BY f.sort_key, f.id\(limitClause(limit, &arguments))
+            \(anyFirst ? "" : "ORDER BY f.sort_key, f.id")\(limitClause(limit, &arguments))
             """, arguments: arguments)
     }
 

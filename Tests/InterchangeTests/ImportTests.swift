@@ -210,6 +210,27 @@ import Testing
         }
     }
 
+    @Test func personsWithoutAnEmailAreFoundByFirmAndName() throws {
+        let (database, folder) = try setUp()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try addAlfa(database, folder)
+        let file = folder.appendingPathComponent("lide.csv")
+        try "firm;first;last;phone\nAlfa;Karel;Dvořák;\nAlfa;Eva;Malá;\n".write(to: file, atomically: false, encoding: .utf8)
+        _ = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
+        // Again, spelt without diacritics and with a phone; and a new person.
+        try "firm;first;last;phone\nAlfa;karel;DVORAK;602 123 456\nAlfa;Petr;Nový;\n".write(to: file, atomically: false, encoding: .utf8)
+        let skipped = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(dryRun: true), database: database)
+        #expect(skipped.imported == 1 && skipped.duplicatesSkipped == 1)
+        let updated = try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(onDuplicate: .update), database: database)
+        #expect(updated.imported == 1 && updated.duplicatesUpdated == 1)
+        let rows = try database.read { db in try Row.fetchAll(db, sql: "SELECT last, coalesce(phone, '-') FROM person ORDER BY id") }
+        #expect(rows.map { "\($0[0] as String) \($0[1] as String)" } == ["DVORAK +420 602 123 456", "Malá -", "Nový -"])
+        try "firm;first;last\nAlfa;Ota;Černý\nAlfa;Ota;Cerny\n".write(to: file, atomically: false, encoding: .utf8)
+        #expect(throws: InterchangeError.invalidRows(["\(file.path):3: last: Ota Cerny of firm 1 is also on line 2 of this file: each person once"])) {
+            try CSVImport.run(path: file.path, target: .persons, options: ImportOptions(), database: database)
+        }
+    }
+
     @Test func reImportingFirmsFindsThemByICOOrNameAndTown() throws {
         let (database, folder) = try setUp()
         defer { try? FileManager.default.removeItem(at: folder) }

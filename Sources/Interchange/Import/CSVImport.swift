@@ -157,18 +157,23 @@ public enum CSVImport {
                 Pipeline.run(Array(records.dropFirst()), prepare: { record -> Result<PreparedRow, Error> in Result { try preparer.prepare(record) } }) { record, outcome in
                     do {
                         var row: PreparedRow = try outcome.get()
-                        if case let .person(person, _, existing) = row, let email = person.email?.value.lowercased() {
-                            if let first = emailsInFile[email] {
-                                throw ValidationError(field: "email", message: "\(person.email!.value) is also on line \(first) of this file: each person once")
+                        if case let .person(person, _, existing) = row {
+                            // By e-mail; a row without one by its firm and name.
+                            let key = person.email.map { $0.value.lowercased() }
+                                ?? "name:" + Persons.nameInFirmKey(firmId: person.firmId, first: person.name.first, last: person.name.last)
+                            let who = person.email?.value ?? "\(person.name.plain) of firm \(person.firmId)"
+                            if let first = emailsInFile[key] {
+                                throw ValidationError(field: person.email == nil ? "last" : "email", message: "\(who) is also on line \(first) of this file: each person once")
                             }
-                            emailsInFile[email] = record.line
+                            emailsInFile[key] = record.line
                             if let existing {
                                 switch options.onDuplicate {
                                 case .skip:
                                     report.duplicatesSkipped += 1
                                     return
                                 case .error:
-                                    throw ValidationError(field: "email", message: "person \(existing) has the e-mail \(person.email!.value) already: "
+                                    throw ValidationError(field: person.email == nil ? "last" : "email",
+                                                          message: "person \(existing) " + (person.email == nil ? "is \(who)" : "has the e-mail \(who)") + " already: "
                                                           + "pass --on-duplicate skip to leave such rows out, or update to update that person")
                                 case .update:
                                     row = .update(existing, firmId: person.firmId, input: preparer.input(record))

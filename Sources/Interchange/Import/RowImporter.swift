@@ -29,8 +29,10 @@ struct RowPreparer: Sendable {
     private var firmIdsByName: [String: [Int64]] = [:]
     private var persons = PersonLookup()
     private var references: ContactReferences?
-    /// Persons by lower-cased e-mail, for spotting a row that is already in the CRM.
+    /// Persons by lower-cased e-mail, and (for rows without one) by firm and name, for
+    /// spotting a row that is already in the CRM.
     private var personsByEmail: [String: Int64] = [:]
+    private var personsByNameInFirm: [String: Int64] = [:]
     /// Firms by IČO and by folded name and town, for spotting a firm row already in the CRM.
     private var firmsByIco: [String: Int64] = [:]
     private var firmsByNameAndTown: [String: Int64] = [:]
@@ -48,6 +50,7 @@ struct RowPreparer: Sendable {
         }
         if target == .persons {
             personsByEmail = try Persons.idsByEmail(db: db)
+            personsByNameInFirm = try Persons.idsByNameInFirm(db: db)
         }
         if target == .contacts {
             persons = try Persons.lookup(db: db)
@@ -75,7 +78,8 @@ struct RowPreparer: Sendable {
             var person: Person?
             errors.capture { person = try Person.create(firmId: firmId ?? 0, personInput(row), schema: schema) }
             try errors.throwIfAny()
-            let existing = person!.email.flatMap { personsByEmail[$0.value.lowercased()] }
+            let existing = person!.email.map { personsByEmail[$0.value.lowercased()] }
+                ?? personsByNameInFirm[Persons.nameInFirmKey(firmId: person!.firmId, first: person!.name.first, last: person!.name.last)]
             return .person(person!, sortKey: Persons.sortKey(for: person!.name), existing: existing)
         case .contacts:
             return .contact(try prepareContact(row))

@@ -114,7 +114,9 @@ public enum Firms {
 
     /// Calls `body` with each firm (those a filter selects, the first `limit` of them) in Czech
     /// alphabetical order, attributes included, without holding them all in memory.
-    public static func forEach(filter: RowFilter? = nil, limit: Int? = nil, schema: AttributeSchema, db: Database, _ body: (Firm) throws -> Void) throws {
+    /// - Parameter anyFirst: as for persons: the first found, shown in Czech order.
+    public static func forEach(filter: RowFilter? = nil, limit: Int? = nil, anyFirst: Bool = false, schema: AttributeSchema, db: Database,
+                               _ body: (Firm) throws -> Void) throws {
         let decoder = AttributeDecoder(.firm, schema: schema)
         let values = decoder.selectList(alias: "fv")
         let rows: RowCursor
@@ -125,7 +127,7 @@ public enum Firms {
                 ORDER BY f.sort_key, f.id
                 """)
         } else {
-            let selection = Selection.firms(filter: filter, limit: limit)
+            let selection = Selection.firms(filter: filter, limit: limit, anyFirst: anyFirst)
             rows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen

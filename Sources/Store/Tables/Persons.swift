@@ -109,8 +109,10 @@ public enum Persons {
     /// `limit` of them) in Czech order of last and first name, attributes included, streaming.
     /// `byFirm` orders by firm and then by id instead (the order persons were recorded in), for
     /// callers that load each firm once.
-    public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, byFirm: Bool = false, schema: AttributeSchema,
-                               db: Database, _ body: (PersonListing) throws -> Void) throws {
+    /// - Parameter anyFirst: with a limit, the first persons found (shown in Czech order), not
+    ///   the first in Czech order: a preview that stops early.
+    public static func forEach(firmId: Int64? = nil, filter: RowFilter? = nil, limit: Int? = nil, byFirm: Bool = false, anyFirst: Bool = false,
+                               schema: AttributeSchema, db: Database, _ body: (PersonListing) throws -> Void) throws {
         let decoder = AttributeDecoder(.person, schema: schema)
         let values = decoder.selectList(alias: "pv")
         let rows: RowCursor
@@ -124,7 +126,7 @@ public enum Persons {
         } else {
             // The selection is ordered and cut first, on the narrow index columns; only the
             // chosen persons are then read whole, with their attributes.
-            let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit, byFirm: byFirm)
+            let selection = Selection.persons(firmId: firmId, filter: filter, limit: limit, byFirm: byFirm, anyFirst: anyFirst)
             rows = try Row.fetchCursor(db, sql: """
                 SELECT \(columns)\(values)
                 FROM (\(selection.sql)) chosen
@@ -161,6 +163,21 @@ public enum Persons {
 
     /// Ids of a firm's persons by lower-cased e-mail and by "first last", for imports.
     /// Every person's id by lower-cased e-mail (the first, should two share one).
+    /// A person's firm and name folded (case, diacritics, spacing aside): how an import row
+    /// without an e-mail tells that its person is one the CRM has.
+    public static func nameInFirmKey(firmId: Int64, first: String?, last: String) -> String {
+        "\(firmId)|" + Folding.fold(first ?? "") + "|" + Folding.fold(last)
+    }
+
+    public static func idsByNameInFirm(db: Database) throws -> [String: Int64] {
+        var ids: [String: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT firm_id, first, last, id FROM person ORDER BY id") {
+            let key = nameInFirmKey(firmId: row[0], first: row[1], last: row[2])
+            if ids[key] == nil { ids[key] = row[3] }
+        }
+        return ids
+    }
+
     public static func idsByEmail(db: Database) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT lower(email), id FROM person WHERE email IS NOT NULL ORDER BY id") {

@@ -225,7 +225,7 @@ extension Site {
         ])
         values["progress"] = progressValues(status, rate: nil)
         values["recipients"] = rows
-        values["failures"] = status.failures.prefix(100).map { failure in
+        values["failures"] = status.failures.map { failure in
             Presentation.compact(["person": String(failure.personId), "email": failure.email, "state": renderer.text["campaign.state." + failure.state.rawValue],
                                   "attempts": String(failure.attempts), "reply": failure.reply])
         }

@@ -18,7 +18,7 @@ extension Site {
         }
     }
 
-    private func pdf(named name: String, _ write: @escaping @Sendable (Workspace, String) throws -> Void) async throws -> Response {
+    func pdf(named name: String, _ write: @escaping @Sendable (Workspace, String) throws -> Void) async throws -> Response {
         let bytes = try await run { workspace -> [UInt8] in
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-pdf-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])

@@ -39,6 +39,8 @@ extension Site {
         addExports(to: pages)
         addImports(to: pages)
         addTemplates(to: pages)
+        addPrinting(to: pages)
+        addHistory(to: pages)
     }
 
     func hitValues(_ hit: SearchHit) -> [String: Any] {

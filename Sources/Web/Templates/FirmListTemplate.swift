@@ -26,7 +26,8 @@ extension Templates {
       <a href="/export/persons.csv?{{filterQuery}}">{{t.export.persons}}</a> ·
       <a href="/export/contacts.csv?{{filterQuery}}">{{t.export.contacts}}</a> ·
       <a href="/export/persons.vcf?{{filterQuery}}">{{t.export.vcard}}</a> ·
-      <a href="/export/calendar.ics">{{t.export.calendar}}</a></p>
+      <a href="/export/calendar.ics">{{t.export.calendar}}</a> ·
+      <a href="/print?{{filterQuery}}">{{t.print.link}}</a></p>
     {{#hasRows}}
     <div class="scroll"><table class="list">
       <thead><tr><th scope="col">{{t.col.name}}</th>{{#columns}}<th scope="col">{{label}}</th>{{/columns}}</tr></thead>

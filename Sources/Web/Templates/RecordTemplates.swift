@@ -8,7 +8,7 @@ extension Templates {
       <h1>{{name}}</h1>
       {{#roleLabels}}<p class="roles">{{roleLabels}}</p>{{/roleLabels}}
       <p class="record-actions"><a href="/firms/{{id}}/edit">{{t.firm.edit}}</a> <a href="/firms/{{id}}/persons/new">{{t.firm.addPerson}}</a>
-        <a href="/firms/{{id}}/dossier.pdf">{{t.firm.dossier}}</a></p>
+        <a href="/firms/{{id}}/dossier.pdf">{{t.firm.dossier}}</a> <a href="/firms/{{id}}/history">{{t.history.link}}</a></p>
       {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
       <div class="columns-2">
         <section aria-labelledby="data-heading">
@@ -51,7 +51,7 @@ extension Templates {
     <article class="record">
       <h1>{{name}}</h1>
       <p class="roles"><a href="/firms/{{firmId}}">{{firmName}}</a>{{#function}} · {{function}}{{/function}}</p>
-      <p class="record-actions"><a href="/persons/{{id}}/edit">{{t.person.edit}}</a> <a href="/persons/{{id}}/card.pdf">{{t.person.card}}</a>
+      <p class="record-actions"><a href="/persons/{{id}}/edit">{{t.person.edit}}</a> <a href="/persons/{{id}}/card.pdf">{{t.person.card}}</a> <a href="/persons/{{id}}/history">{{t.history.link}}</a>
         {{#email}}<a href="/persons/{{id}}/mail">{{t.person.mail}}</a>{{/email}}</p>
       {{#notice}}<p class="notice" role="status">{{notice}}</p>{{/notice}}
       <div class="columns-2">

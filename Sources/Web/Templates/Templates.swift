@@ -11,7 +11,7 @@ enum Templates {
         "recordForm": recordForm, "adminNav": adminNav, "adminReferents": adminReferents, "adminCodeLists": adminCodeLists,
         "adminAttributes": adminAttributes, "adminSettings": adminSettings, "mail": mail, "unsubscribe": unsubscribe,
         "campaigns": campaigns, "campaignNew": campaignNew, "campaign": campaign, "campaignRecipient": campaignRecipient,
-        "segments": segments, "segmentEditor": segmentEditor, "reports": reports, "report": report,
+        "segments": segments, "segmentEditor": segmentEditor, "reports": reports, "report": report, "print": print, "history": history,
         "templates": templates, "templateEditor": templateEditor,
         "import": importUpload, "importCheck": importCheck, "importHidden": importHidden, "importDone": importDone,
     ]

@@ -104,8 +104,10 @@ extension Workspace.SegmentLibrary {
         var persons: [PersonListing] = [], firms: [Firm] = []
         let schema = segment.vocabulary.schema
         switch segment.target {
-        case .person: try Persons.forEach(filter: segment.filter, limit: limit, schema: schema, db: db) { persons.append($0) }
-        case .firm: try Firms.forEach(filter: segment.filter, limit: limit, schema: schema, db: db) { firms.append($0) }
+        // The first found, shown in Czech order: the editor answers each pause in typing, and
+        // the first in Czech order of a rare match would read most of the table.
+        case .person: try Persons.forEach(filter: segment.filter, limit: limit, anyFirst: true, schema: schema, db: db) { persons.append($0) }
+        case .firm: try Firms.forEach(filter: segment.filter, limit: limit, anyFirst: true, schema: schema, db: db) { firms.append($0) }
         }
         return SegmentPreview(target: segment.target, persons: persons, firms: firms, count: try cappedCount(segment, db: db))
     }

@@ -27,17 +27,14 @@ struct EnvelopesCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (selected, storedSender) = try global.open().read { db in
-            (try AddressBlocks(selection, db: db), try Settings.get("print.sender", db: db))
-        }
-        guard !selected.blocks.isEmpty else { throw ExitMessage(PrintRunMessages.nobodySelected("envelopes")) }
-        let senderLines = SenderLines.parse(sender, stored: storedSender)
+        let workspace = try global.workspace()
         let path = out ?? global.outbox + "/envelopes-\(format.rawValue).pdf"
         try OutputFolder.create(for: path)
-        let report = try EnvelopePrinter.print(selected.blocks, sender: senderLines, format: format, to: path)
-        var lines = ["Printed \(report.envelopes) \(format.rawValue.uppercased()) envelope(s): \(path)"]
-        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(selected.named(report.shrunk)).") }
-        if !report.truncated.isEmpty { lines.append("Cut with an ellipsis (\(report.truncated.count)): \(selected.named(report.truncated)).") }
+        let report = try workspace.addressPrinting.envelopes(selection.choice!, format: format, sender: sender.map { SenderLines.parse($0, stored: nil) },
+                                                             to: path)
+        var lines = ["Printed \(report.count) \(format.rawValue.uppercased()) envelope(s): \(path)"]
+        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(PrintOwners.named(report.shrunk)).") }
+        if !report.truncated.isEmpty { lines.append("Cut with an ellipsis (\(report.truncated.count)): \(PrintOwners.named(report.truncated)).") }
         print(lines.joined(separator: "\n"))
     }
 }

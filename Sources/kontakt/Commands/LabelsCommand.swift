@@ -46,20 +46,19 @@ struct LabelsCommand: ParsableCommand {
             print(SheetListing(catalog.matching(filter ?? ""), of: catalog, filter: filter).render())
             return
         }
-        let database = try global.open()
-        let preset = try ResourceFolders.labelSheet(sheet!, given: sheetsFolders, database: database)
+        let workspace = try global.workspace()
+        let folders = try ResourceFolders.labelSheetFolders(given: sheetsFolders, database: workspace.database)
+        let preset = try LabelSheetCatalog.sheet(named: sheet!, in: folders)
         guard skip < preset.labelsPerPage else {
             throw ValidationError("--skip \(skip) would skip the whole sheet of \(preset.labelsPerPage) labels")
         }
-        let selected = try database.read { db in try AddressBlocks(selection, db: db) }
-        guard !selected.blocks.isEmpty else { throw ExitMessage(PrintRunMessages.nobodySelected("labels")) }
         let path = out ?? global.outbox + "/labels-\(preset.name).pdf"
         try OutputFolder.create(for: path)
-        let report = try LabelPrinter.print(selected.blocks, sheet: preset, skip: skip, to: path)
-        var lines = ["Printed \(report.labels) label(s) on \(report.pages) sheet(s) of \(preset.title) (\(preset.gridDescription), \(preset.sizeDescription)): \(path)"]
-        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(selected.named(report.shrunk)).") }
+        let report = try workspace.addressPrinting.labels(selection.choice!, sheetNamed: sheet!, sheetFolders: folders, skip: skip, to: path)
+        var lines = ["Printed \(report.count) label(s) on \(report.pages) sheet(s) of \(preset.title) (\(preset.gridDescription), \(preset.sizeDescription)): \(path)"]
+        if !report.shrunk.isEmpty { lines.append("Set smaller to fit (\(report.shrunk.count)): \(PrintOwners.named(report.shrunk)).") }
         if !report.truncated.isEmpty {
-            lines.append("Cut with an ellipsis, too long even at \(preset.minimumFontSize) pt (\(report.truncated.count)): \(selected.named(report.truncated)).")
+            lines.append("Cut with an ellipsis, too long even at \(preset.minimumFontSize) pt (\(report.truncated.count)): \(PrintOwners.named(report.truncated)).")
         }
         print(lines.joined(separator: "\n"))
     }

@@ -34,20 +34,17 @@ struct LettersCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try global.open()
-        let (segment, signer, storedSender) = try database.read { db in
-            (try selection.chosenSegment(defaultTarget: .person, db: db)!, try ReferentChoice.resolve(referent, purpose: "signs", db: db), try Settings.get("print.sender", db: db))
-        }
-        let senderLines = SenderLines.parse(sender, stored: storedSender)
-        let file = try templates.resolve(template, database: database)
+        let workspace = try global.workspace()
+        let signer = try workspace.database.read { db in try ReferentChoice.resolve(referent, purpose: "signs", db: db) }
+        let file = try templates.resolve(template, database: workspace.database)
         let name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
         let path = out ?? global.outbox + "/letters-\(name).pdf"
         try OutputFolder.create(for: path)
-        let now = LocalClock.now()
-        var options = LetterRun.Options(referent: signer, sender: senderLines, today: now.date, now: now)
-        options.log = !noLog
-        options.groupByFirm = groupByFirm
-        let summary = try LetterRun.print(templatePath: file, segment: segment, options: options, to: path, database: database)
+        var request = LetterRequest(template: file, segment: selection.choice!, referent: signer.code)
+        request.sender = sender.map { SenderLines.parse($0, stored: nil) }
+        request.log = !noLog
+        request.groupByFirm = groupByFirm
+        let summary = try workspace.addressPrinting.letters(request, by: .localOperator, to: path)
         var lines = ["Printed \(summary.letters) letter(s) on \(summary.pages) page(s): \(path)" +
                      (noLog ? " (not logged)." : "; \(summary.contacts) contact(s) logged.")]
         for (owner, reason) in summary.skipped.prefix(20) { lines.append("Skipped \(owner): \(reason)") }
