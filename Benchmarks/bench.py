@@ -44,6 +44,14 @@ def fresh_db(name):
     return path
 
 
+def million_persons(sample):
+    """The 1,000,000-person database the web and desk sections share, made once per run."""
+    db = os.path.join(WORK, "segments.sqlite")
+    if not os.path.exists(db):
+        run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
+    return db
+
+
 def main():
     # `bench.py rendering delivery` runs only those sections (after the 100,000-person base they share).
     only = set(sys.argv[1:])
@@ -95,17 +103,11 @@ def main():
     web_rows = None
     if wanted("web"):
         import web
-        db = os.path.join(WORK, "segments.sqlite")
-        if not os.path.exists(db):
-            run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
-        web_rows = web.web(BIN, WORK, db, free_port)
+        web_rows = web.web(BIN, WORK, million_persons(sample), free_port)
     desk_rows = None
     if wanted("desk"):
         import desk
-        db = os.path.join(WORK, "segments.sqlite")
-        if not os.path.exists(db):
-            run(sample, "database", db, "--firms", "200000", "--persons", "1000000", "--contacts", "2000000")
-        desk_rows = desk.desk(BIN, WORK, db, free_port)
+        desk_rows = desk.desk(BIN, WORK, million_persons(sample), free_port)
 
     name_width = max([len(r[0]) for r in rows + segment_rows] + [40])
     print()

@@ -10,22 +10,10 @@ import json
 import sys
 from email import policy
 
-from axe_playwright_python.sync_playwright import Axe
+from findings import audit, findings, step
 from playwright.sync_api import sync_playwright
 
 base, login, password, spreadsheet = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
-findings = {"steps": [], "axe": {}, "console": []}
-axe = Axe()
-
-
-def step(name, ok, detail=""):
-    findings["steps"].append({"name": name, "ok": bool(ok), "detail": str(detail)[:500]})
-
-
-def audit(page, name):
-    results = axe.run(page)
-    bad = [v for v in results.response["violations"] if v.get("impact") in ("serious", "critical")]
-    findings["axe"][name] = [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]} for v in bad]
 
 
 def desk(browser):

@@ -22,22 +22,8 @@ import Testing
         let server = try WorkspaceServerTests.Server(s, name: "serve")
         defer { _ = server.stop() }
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.script, server.url, "novak", "prohlizec-heslo-1", firmId]
-        var environment = ProcessInfo.processInfo.environment
-        environment["PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD"] = "1"
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(String(decoding: errors, as: UTF8.self).suffix(2000))")
-        guard process.terminationStatus == 0 else { return }
-        let findings = try #require(try JSONSerialization.jsonObject(with: output) as? [String: Any])
+        let findings = try Self.runScript(Self.script, [server.url, "novak", "prohlizec-heslo-1", firmId])
+        guard !findings.isEmpty else { return }
 
         let steps = findings["steps"] as? [[String: Any]] ?? []
         #expect(steps.count == 19)

@@ -44,18 +44,7 @@ import Testing
 
     func office(smtpPort: Int) throws -> Session {
         let s = try Session()
-        let data = s.folder.appendingPathComponent("data").path
-        _ = try s.run(arguments: [data, "--firms", "20", "--persons", "400", "--contacts", "0"], executable: "kontakt-sample", withDatabase: false)
-        let schema = Process()
-        schema.executableURL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("scripts/sample-schema.sh")
-        schema.arguments = [s.database]
-        schema.environment = ProcessInfo.processInfo.environment.merging(["KONTAKT_BIN": Session.binaryFolder.path]) { $1 }
-        try schema.run()
-        schema.waitUntilExit()
-        #expect(schema.terminationStatus == 0)
-        try s.ok("import", "firms", data + "/firms.csv")
-        try s.ok("import", "persons", data + "/persons.csv")
+        try s.fillWithSample(firms: 20, persons: 400, contacts: 0)
         try s.ok("config", "set", "smtp.url", "smtp://127.0.0.1:\(smtpPort)")
         try s.ok("config", "set", "smtp.starttls", "off")
         // Slow enough to be caught in the middle even on a loaded machine (the whole test suite

@@ -33,6 +33,45 @@ public enum DuplicatePolicy: String, CaseIterable, Sendable {
     case skip, update, error
 }
 
+/// How a person or firm row is told apart from the others and from the CRM's: a person by
+/// e-mail, else by firm and name; a firm by IČO, else by name and town.
+private struct Duplicate {
+    let kind: String
+    let key: String
+    let field: String
+    /// The row's record as messages name it.
+    let who: String
+    /// "has the e-mail …", "is IČO …": what the CRM's record is already.
+    let already: String
+    let existing: Int64?
+    /// The row as an update of the CRM's record.
+    let update: PreparedRow
+
+    init?(_ row: PreparedRow, preparer: RowPreparer, record: CSVRecord) {
+        switch row {
+        case let .person(person, _, existing):
+            kind = "person"
+            key = person.email.map { $0.value.lowercased() }
+                ?? "name:" + Persons.nameInFirmKey(firmId: person.firmId, first: person.name.first, last: person.name.last)
+            field = person.email == nil ? "last" : "email"
+            who = person.email?.value ?? "\(person.name.plain) of firm \(person.firmId)"
+            already = person.email == nil ? "is \(who)" : "has the e-mail \(who)"
+            self.existing = existing
+            update = existing.map { .update($0, firmId: person.firmId, input: preparer.input(record)) } ?? row
+        case let .firm(firm, existing):
+            kind = "firm"
+            key = firm.ico.map { "ico:" + $0.digits } ?? "name:" + Firms.nameAndTownKey(firm)
+            field = firm.ico == nil ? "name" : "ico"
+            who = firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) (\(firm.address.city ?? "no town"))"
+            already = "is " + (firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) in \(firm.address.city ?? "no town")")
+            self.existing = existing
+            update = existing.map { .updateFirm($0, input: preparer.firmInput(record)) } ?? row
+        default:
+            return nil
+        }
+    }
+}
+
 /// A file as the import page first shows it.
 public struct CSVInspection: Sendable {
     public let encoding: TextEncoding
@@ -148,56 +187,29 @@ public enum CSVImport {
             // Rows already passed every check, so a database error in a group aborts the import
             // as a whole; only --skip-invalid needs each row written on its own.
             let writer = try RowWriter(schema: schema, db: db, groupSize: options.skipInvalid ? 1 : 64)
-            // The first line of the file each e-mail, IČO and firm (name and town) was on.
-            var emailsInFile: [String: Int] = [:]
-            var firmsInFile: [String: Int] = [:]
+            // The first line of the file each person and firm (its Duplicate.key) was on.
+            var seenInFile: [String: Int] = [:]
             func importRows() throws {
                 // Checking a row is pure work over what the preparer loaded: it runs a chunk
                 // ahead on another core while this thread writes, in this one transaction.
                 Pipeline.run(Array(records.dropFirst()), prepare: { record -> Result<PreparedRow, Error> in Result { try preparer.prepare(record) } }) { record, outcome in
                     do {
                         var row: PreparedRow = try outcome.get()
-                        if case let .person(person, _, existing) = row {
-                            // By e-mail; a row without one by its firm and name.
-                            let key = person.email.map { $0.value.lowercased() }
-                                ?? "name:" + Persons.nameInFirmKey(firmId: person.firmId, first: person.name.first, last: person.name.last)
-                            let who = person.email?.value ?? "\(person.name.plain) of firm \(person.firmId)"
-                            if let first = emailsInFile[key] {
-                                throw ValidationError(field: person.email == nil ? "last" : "email", message: "\(who) is also on line \(first) of this file: each person once")
+                        if let duplicate = Duplicate(row, preparer: preparer, record: record) {
+                            if let first = seenInFile[duplicate.key] {
+                                throw ValidationError(field: duplicate.field, message: "\(duplicate.who) is also on line \(first) of this file: each \(duplicate.kind) once")
                             }
-                            emailsInFile[key] = record.line
-                            if let existing {
+                            seenInFile[duplicate.key] = record.line
+                            if let existing = duplicate.existing {
                                 switch options.onDuplicate {
                                 case .skip:
                                     report.duplicatesSkipped += 1
                                     return
                                 case .error:
-                                    throw ValidationError(field: person.email == nil ? "last" : "email",
-                                                          message: "person \(existing) " + (person.email == nil ? "is \(who)" : "has the e-mail \(who)") + " already: "
-                                                          + "pass --on-duplicate skip to leave such rows out, or update to update that person")
+                                    throw ValidationError(field: duplicate.field, message: "\(duplicate.kind) \(existing) \(duplicate.already) already: "
+                                                          + "pass --on-duplicate skip to leave such rows out, or update to update that \(duplicate.kind)")
                                 case .update:
-                                    row = .update(existing, firmId: person.firmId, input: preparer.input(record))
-                                }
-                            }
-                        }
-                        if case let .firm(firm, existing) = row {
-                            let key = firm.ico.map { "ico:" + $0.digits } ?? "name:" + Firms.nameAndTownKey(firm)
-                            if let first = firmsInFile[key] {
-                                throw ValidationError(field: firm.ico == nil ? "name" : "ico", message: (firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) (\(firm.address.city ?? "no town"))")
-                                                      + " is also on line \(first) of this file: each firm once")
-                            }
-                            firmsInFile[key] = record.line
-                            if let existing {
-                                switch options.onDuplicate {
-                                case .skip:
-                                    report.duplicatesSkipped += 1
-                                    return
-                                case .error:
-                                    throw ValidationError(field: firm.ico == nil ? "name" : "ico", message: "firm \(existing) is "
-                                                          + (firm.ico.map { "IČO \($0.digits)" } ?? "\(firm.name) in \(firm.address.city ?? "no town")")
-                                                          + " already: pass --on-duplicate skip to leave such rows out, or update to update that firm")
-                                case .update:
-                                    row = .updateFirm(existing, input: preparer.firmInput(record))
+                                    row = duplicate.update
                                 }
                             }
                         }

@@ -61,6 +61,17 @@ public enum HTMLReport {
         }
     }
 
+    /// How the charts' SVG classes are drawn: on this page and on the workspace's report pages.
+    public static let chartStyles = """
+        svg .bar { fill: #2f6f9f; }
+        svg .grid { stroke: #e3e3e3; stroke-width: 1; }
+        svg .axis { stroke: #333; stroke-width: 1; }
+        svg .tick, svg .category { font-size: 10px; fill: #333; }
+        svg .figure { font-size: 9px; fill: #111; }
+        svg .axis-title { font-size: 11px; fill: #111; }
+        svg .chart-title { font-size: 13px; font-weight: bold; fill: #111; }
+        """
+
     static let styles = """
         @page { size: A4; margin: 15mm 12mm; }
         body { font-family: "DejaVu Sans", "Helvetica", "Arial", sans-serif; font-size: 10pt; color: #111; margin: 1.5em; }
@@ -77,13 +88,7 @@ public enum HTMLReport {
         tr { break-inside: avoid; }
         figure { margin: 1.2em 0; break-inside: avoid; }
         svg.chart { width: 100%; max-width: 180mm; height: auto; font-family: inherit; }
-        svg .bar { fill: #2f6f9f; }
-        svg .grid { stroke: #e3e3e3; stroke-width: 1; }
-        svg .axis { stroke: #333; stroke-width: 1; }
-        svg .tick, svg .category { font-size: 10px; fill: #333; }
-        svg .figure { font-size: 9px; fill: #111; }
-        svg .axis-title { font-size: 11px; fill: #111; }
-        svg .chart-title { font-size: 13px; font-weight: bold; fill: #111; }
+        \(chartStyles)
         ul.definitions { color: #333; padding-left: 1.2em; }
         table.history td.text { width: 30%; }
         """

@@ -2,8 +2,12 @@
 // (nothing wider than the screen, tap targets of at least 44 px), two columns from 900 px.
 // Colours keep a contrast of at least 4.5:1 against their background.
 
+import Reports
+
 enum StyleSheet {
-    static let css = #"""
+    static let css = own + "\n" + HTMLReport.chartStyles + "\n"
+
+    private static let own = #"""
     :root { --ink: #1a1a1a; --muted: #595959; --line: #c8c8c8; --paper: #ffffff; --tint: #f3f5f7; --accent: #0b5cad; --accent-ink: #ffffff;
             --alert: #a3161a; --ok: #1d6b2f; font-family: "DejaVu Sans", system-ui, sans-serif; font-size: 16px; line-height: 1.45; color: var(--ink); background: var(--paper); }
     *, *::before, *::after { box-sizing: border-box; }
@@ -94,13 +98,6 @@ enum StyleSheet {
     table.report tr.total th, table.report tr.total td { border-top: 2px solid var(--ink); font-weight: 600; }
     .charts figure { margin: 1.2rem 0; }
     svg.chart { width: 100%; max-width: 720px; height: auto; }
-    svg .bar { fill: #2f6f9f; }
-    svg .grid { stroke: #e3e3e3; stroke-width: 1; }
-    svg .axis { stroke: #333; stroke-width: 1; }
-    svg .tick, svg .category { font-size: 10px; fill: #333; }
-    svg .figure { font-size: 9px; fill: #111; }
-    svg .axis-title { font-size: 11px; fill: #111; }
-    svg .chart-title { font-size: 13px; font-weight: bold; fill: #111; }
     div.actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: end; margin: 1rem 0; }
     section.progress progress { width: 100%; height: 1.25rem; }
     dl.counts { display: grid; grid-template-columns: repeat(auto-fill, minmax(8rem, 1fr)); gap: .25rem .75rem; }

@@ -82,18 +82,11 @@ extension Workspace {
             }
         }
 
-        /// Checks the expression and saves it; answers how many it selects today.
+        /// Checks the expression and saves it (over one of the same name with `replace`);
+        /// answers how many it selects today.
         @discardableResult
         public func save(name: String, expression: String, target: EntityKind, replace: Bool, by principal: Principal) throws -> Int {
-            try Policy.check(.manageSegments, principal)
-            let today = workspace.clock().date
-            return try workspace.database.write { db in
-                let segment = try workspace.segment(.expression(expression), defaultTarget: target, today: today, db: db)
-                try SavedSegments.save(SavedSegment(name: name, target: target, expression: expression), replace: replace, db: db)
-                try AuditLog.append([AuditTrail.entry(replace ? "save" : "add", entity: "segment", id: nil, actor: principal.auditName,
-                                                      field: name, value: expression)], db: db)
-                return try segment.count(db: db)
-            }
+            try save(name: name, expression: expression, target: target, original: replace ? name : nil, by: principal)
         }
 
         /// A saved segment, checked again against today's attributes and code lists.
