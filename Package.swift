@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.0.0"),
         .package(url: "https://github.com/vapor/multipart-kit", exact: "4.7.1"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         // Domain values and rules: no I/O, no SQLite.
@@ -58,9 +59,15 @@ let package = Package(
         .target(name: "Print", dependencies: ["CPangoCairo", .product(name: "Yams", package: "Yams")]),
         // libcurl (Debian libcurl4-openssl-dev), with typed wrappers for its variadic setters.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058) and SMTP delivery through
-        // libcurl; knows nothing of firms.
-        .target(name: "Mail", dependencies: ["CCurl"]),
+        // MIME composition (RFC 5322, 2045–2049, 2047, 2231, 8058), DKIM signing (RFC 6376,
+        // 8463: swift-crypto, whose _CryptoExtras has RSA with PKCS#1 v1.5 padding), SMTP delivery
+        // and IMAP reading through libcurl, bounce parsing (RFC 3464, 3463, 5965, 3834); knows
+        // nothing of firms.
+        .target(name: "Mail", dependencies: [
+            "CCurl",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+        ]),
         // OpenSSL's libcrypto (Debian libssl-dev), for SHA-256 only.
         .systemLibrary(name: "COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // Where the parts meet: segment → merge → message → Outbox (→ delivery).

@@ -111,6 +111,8 @@ public enum CampaignRenderer {
         let codeLabels = CodeLabels(definitions: schema.definitions, book: try CodeLists.codeBook(db: db))
         let unsubscribeKey = try Secrets.key(named: UnsubscribeToken.keyName, db: db)
         let unsubscribeLink = try configuredUnsubscribeLink(db: db)
+        // The Outbox's files are signed too (sending signs them again, over the Date they go out with).
+        let signer = try OutgoingMail.configuredSigner(db: db)
         try CampaignRecords.clearRendering(campaignId: campaign.id!, db: db)
 
         let folder = staging.folder
@@ -130,8 +132,9 @@ public enum CampaignRenderer {
         var labelBlocks: [[String]] = []
         let pipeline = Pipeline<Recipient, Outcome>(chunkSize: 256, prepare: { recipient in
             let person = recipient.person
-            let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent))
+            let byLetter = channel == .letter || (channel == .auto && (person.email == nil || !person.emailConsent || recipient.suppressed != nil))
             if let first = recipient.duplicateOf, !byLetter { return Outcome(reason: "the same address as person \(first)") }
+            if let suppressed = recipient.suppressed, !byLetter { return Outcome(reason: suppressed) }
             let token = person.id.map { UnsubscribeToken(campaignId: campaignId, personId: $0).signed(with: unsubscribeKey) } ?? ""
             let link = unsubscribeLink.map { $0.link(token: token) }
             let context = MergeContext(person: person, firm: recipient.firm, referent: referent, campaign: campaignName, today: today,
@@ -154,7 +157,7 @@ public enum CampaignRenderer {
                     message.date = renderedAt
                     // The workspace's one-click link comes first, whatever the template lists.
                     if let link { message.listUnsubscribe = UnsubscribeLink.leading(link, message.listUnsubscribe) }
-                    let rendered = try MessageWriter.render(message)
+                    let rendered = try MessageWriter.render(message).signed(by: signer)
                     return Outcome(message: rendered, hash: SHA256.hex(rendered.bytes), subject: message.subject, gender: gender)
                 }
             } catch MailError.invalidAddress(let address, let reason) where address == person.email?.value {
@@ -201,7 +204,9 @@ public enum CampaignRenderer {
                     try Persons.fetch(id: holder, schema: schema, db: db).person.email?.value
                 }
             }
-            try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf))
+            // An address on the suppression list gets no e-mail (a letter still goes).
+            let suppressed = try person.email.flatMap { try Suppressions.entry(address: $0.value, db: db) }?.skipReason
+            try pipeline.push(Recipient(person: person, firm: firm!, duplicateOf: duplicateOf, suppressed: suppressed))
         }
         try pipeline.finish()
         try journal.flush()
@@ -227,6 +232,8 @@ struct Recipient: Sendable {
     let person: Person
     let firm: Firm
     let duplicateOf: Int64?
+    /// Why the address gets no e-mail: it is on the suppression list.
+    var suppressed: String? = nil
 }
 
 /// What merging made of a recipient: the message, a reason to skip, or a failure of the template.

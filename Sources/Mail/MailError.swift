@@ -7,6 +7,8 @@ public enum MailError: Error, Equatable, CustomStringConvertible, Sendable {
     case invalidUnsubscribeURL(String)
     /// A message without a recipient or without a sender.
     case incomplete(String)
+    /// A DKIM key or setting that cannot sign.
+    case dkim(String)
 
     public var description: String {
         switch self {
@@ -16,6 +18,8 @@ public enum MailError: Error, Equatable, CustomStringConvertible, Sendable {
             return "\"\(MailError.printable(url))\" cannot be a List-Unsubscribe link: expected mailto:… or https://… (http:// only to 127.0.0.1 or localhost) without spaces or line breaks"
         case .incomplete(let what):
             return "the message is incomplete: \(what)"
+        case .dkim(let reason):
+            return "DKIM: \(reason)"
         }
     }
 

@@ -26,7 +26,7 @@ struct Kontakt: ParsableCommand {
             """,
         version: KontaktVersion.string,
         subcommands: [InitCommand.self, ReferentCommand.self, CodeListCommand.self, AttributeCommand.self,
-                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self, UserCommand.self, ServeCommand.self])
+                      FirmCommand.self, PersonCommand.self, ContactCommand.self, SegmentCommand.self, MergeCommand.self, CampaignCommand.self, MailCommand.self, LettersCommand.self, LabelsCommand.self, EnvelopesCommand.self, ConfigCommand.self, ImportCommand.self, ExportCommand.self, HistoryCommand.self, ReportCommand.self, UserCommand.self, ServeCommand.self, SuppressionCommand.self, DKIMCommand.self])
 
     /// Domain errors print as one `error: <sentence>` line (several for an import); usage errors
     /// keep ArgumentParser's help.

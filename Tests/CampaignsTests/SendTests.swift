@@ -113,7 +113,8 @@ import Print
                 """, input: message.bytes)
             #expect(parsed["defects"] == "[]")
             #expect(message.to == [parsed["to"] ?? ""])
-            #expect(message.from == "jan@kontakt-demo.cz")
+            // The envelope sender is the recipient's own VERP address at the sender's domain.
+            #expect(message.from.hasPrefix("bounces+1.") && message.from.hasSuffix("@kontakt-demo.cz"))
             #expect(parsed["subject"] == "Novinky pro Strojírny Brno, a.s.: žluťoučký kůň, „uvozovky“ a emoji 🎉")
             #expect(parsed["body"]?.contains("\n.tečka na začátku řádku\nFrom na začátku řádku") == true)
             let stored = try database.read { db -> [UInt8]? in

@@ -23,7 +23,7 @@ func temporaryDatabase() throws -> KontaktDatabase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kontakt-\(UUID().uuidString).sqlite").path
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let database = try KontaktDatabase(path: path, create: true)
-        #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns", "v4-campaigns", "v5-delivery", "v6-campaign-channels", "v7-report-summaries", "v8-delivery-safety", "v9-secrets-labels-referents", "v10-users-audit-search", "v11-record-pages-and-search"])
+        #expect(try database.appliedMigrations() == ["v1-crm-core", "v2-segments", "v3-attribute-columns", "v4-campaigns", "v5-delivery", "v6-campaign-channels", "v7-report-summaries", "v8-delivery-safety", "v9-secrets-labels-referents", "v10-users-audit-search", "v11-record-pages-and-search", "v12-deliverability"])
         try database.write { db in
             _ = try Firms.insert(Firm(name: "Alfa"), schema: try AttributeDefinitions.schema(db: db), db: db)
         }

@@ -47,16 +47,18 @@ public enum CampaignSender {
     /// the journal and the contact log are left as they are.
     public static func sendTest(name: String, to address: String, count: Int, database: KontaktDatabase, outbox: String,
                                 transport: @escaping @Sendable () throws -> MessageTransport) throws -> [(person: Int64, delivery: SMTPDelivery)] {
-        let (campaign, due) = try database.read { db in
+        let (campaign, due, signer) = try database.read { db in
             let campaign = try CampaignRecords.fetch(name: name, db: db)
-            return (campaign, try DeliveryJournal.due(campaignId: campaign.id!, afterPerson: 0, now: "", limit: count, db: db))
+            return (campaign, try DeliveryJournal.due(campaignId: campaign.id!, afterPerson: 0, now: "", limit: count, db: db),
+                    try OutgoingMail.configuredSigner(db: db))
         }
         guard !due.isEmpty else { throw SendError.notRendered(campaign.name) }
         let workers = DeliveryWorkers(count: 1, transport: transport)
         defer { workers.close() }
         var outcomes: [(Int64, SMTPDelivery)] = []
         for recipient in due {
-            workers.submit(DeliveryJob(recipient: recipient, path: outbox + "/" + campaign.name + "/" + recipient.file, redirectTo: [address]))
+            workers.submit(DeliveryJob(recipient: recipient, path: outbox + "/" + campaign.name + "/" + recipient.file, redirectTo: [address],
+                                       outgoing: OutgoingMail(signer: signer), campaignId: nil))
             for result in workers.collect(timeout: .infinity) {
                 switch result {
                 case .delivered(_, let outcome, _, _): outcomes.append((recipient.personId, outcome))

@@ -29,6 +29,8 @@ struct Delivery {
     var backoffUntil: Double = 0
     /// The daily count (`account day`) each message in flight holds a slot of.
     var slots: [Int64: String] = [:]
+    /// DKIM and VERP, as the settings were when the run started.
+    let outgoing: OutgoingMail
 
     init(name: String, outbox: String, options: SendOptions, lease: CampaignLease?, db: Database) throws {
         campaign = try CampaignRecords.fetch(name: name, db: db)
@@ -46,6 +48,7 @@ struct Delivery {
             logger.warning("waiting for another writer to release the database", metadata: ["campaign": "\(campaignName)", "waited": "\(Int(waited)) s"])
         }
         lastRenewal = started
+        outgoing = try OutgoingMail.configured(db: db)
         let counts = try CampaignRecords.counts(campaignId: campaign.id!, db: db)
         if counts.values.reduce(0, +) == 0 { throw SendError.notRendered(campaign.name) }
         var isFolder: ObjCBool = false
@@ -117,7 +120,8 @@ struct Delivery {
                 if renewalDue { lastRenewal = now }
                 results = []
             }
-            for job in jobs { workers.submit(DeliveryJob(recipient: job, path: folder + "/" + job.file, redirectTo: nil)) }
+            for job in jobs { workers.submit(DeliveryJob(recipient: job, path: folder + "/" + job.file, redirectTo: nil,
+                                                                outgoing: outgoing, campaignId: campaign.id)) }
             progress.inFlight += jobs.count
             dispatched += jobs.count
             progress.elapsed = now - started

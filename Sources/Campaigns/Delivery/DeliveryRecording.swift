@@ -49,10 +49,11 @@ extension Delivery {
                 // throttling or greylisting the sender.
                 deferredInARow += 1
                 if connection || deferredInARow >= options.concurrency { backOff(reply) }
-            case .rejected(_, let reply):
+            case .rejected(let code, let reply):
                 try journey.reject(reply: reply)
                 connectionTrouble = 0
                 deferredInARow = 0
+                try suppressIfUnknown(job, code: code, reply: reply)
             }
         case .stopped(let done, let error):
             job = done
@@ -75,6 +76,16 @@ extension Delivery {
         try giveBackSlot(slots.removeValue(forKey: job.recipient.personId) ?? job.recipient.capSlot)
         try DeliveryJournal.record(campaignId: campaign.id!, personId: job.recipient.personId, state: journey.state, attempts: journey.attempts,
                                    retryAt: journey.retryAt.map(Timestamp.at), reply: journey.reply, reason: reason, db: db)
+    }
+
+    /// A refusal that says the address does not exist (`550 5.1.1` at RCPT) puts it on the
+    /// suppression list, so the next campaign skips it with the reason instead of trying again.
+    /// A full mailbox or a refused sender (5.7.x) does not: neither is the address's fault.
+    func suppressIfUnknown(_ job: DeliveryJob, code: Int, reply: String) throws {
+        guard !options.dryRun, job.redirectTo == nil, let address = job.recipient.email,
+              BounceClassifier.kind(status: StatusCode.first(in: reply), diagnostic: reply) == .hard, code >= 500 else { return }
+        try Suppressions.add(Suppression(address: address, reason: .rejected, detail: String(reply.prefix(300)), personId: job.recipient.personId,
+                                         campaignId: campaign.id, source: "campaign \(campaign.name)", since: Timestamp.now()), db: db)
     }
 
     /// A recipient the CRM no longer lets have the message: recorded as skipped with the reason.

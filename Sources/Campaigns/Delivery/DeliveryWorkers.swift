@@ -11,6 +11,10 @@ struct DeliveryJob: Sendable {
     let path: String
     /// Envelope recipients to use instead of the journal's (`--test-to`).
     let redirectTo: [String]?
+    /// The signature and, for a campaign's recipient (not a test), the VERP envelope sender.
+    let outgoing: OutgoingMail
+    /// The campaign whose journal row the VERP address names; nil for a test message.
+    let campaignId: Int64?
 }
 
 /// What a worker made of a job.
@@ -109,9 +113,12 @@ final class DeliveryWorkers: DeliveryLanes, @unchecked Sendable {
         case .failure(let problem): return .refused(job, problem)
         }
         let now = Date().timeIntervalSince1970
-        let bytes = DateHeader.refreshed(LineEnds.crlf(data), to: MailDate.now())
         do {
-            let outcome = try transport.send(from: job.recipient.envelopeFrom, to: job.redirectTo ?? job.recipient.envelopeTo, message: bytes)
+            // Dated and signed as it leaves: the signature covers the Date it goes out with.
+            let (sender, bytes) = try job.outgoing.prepare(DateHeader.refreshed(LineEnds.crlf(data), to: MailDate.now()),
+                                                           envelopeFrom: job.recipient.envelopeFrom,
+                                                           campaignId: job.campaignId, personId: job.recipient.personId)
+            let outcome = try transport.send(from: sender, to: job.redirectTo ?? job.recipient.envelopeTo, message: bytes)
             return .delivered(job, outcome, sent: bytes, at: now)
         } catch let error as SMTPError {
             return .stopped(job, error)

@@ -64,9 +64,11 @@ public enum OneOffMail {
 
     /// Sends the message and, once the server accepted it, logs the contact with the exact
     /// bytes in one transaction. A deferral or rejection is an error that logs nothing.
+    /// The message is signed when the settings dkim.* say so.
     public static func send(_ message: MailMessage, person: Person, referent: Referent, date: ContactDate, database: KontaktDatabase,
                             transport: MessageTransport) throws -> Sent {
-        let rendered = try MessageWriter.render(message)
+        let signer = try database.read { db in try OutgoingMail.configuredSigner(db: db) }
+        let rendered = try MessageWriter.render(message).signed(by: signer)
         switch try transport.send(from: rendered.envelopeFrom, to: rendered.envelopeTo, message: rendered.bytes) {
         case .accepted(let reply):
             let contactId = try database.write { db -> Int64 in

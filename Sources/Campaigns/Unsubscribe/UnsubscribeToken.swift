@@ -3,7 +3,6 @@
 // (table `secret`), so an endpoint can trust it without a login and nobody can make one for
 // someone else: `12.345.<22 characters>`.
 
-import COpenSSL
 import CRM
 import Store
 import GRDB
@@ -31,20 +30,12 @@ public struct UnsubscribeToken: Sendable, Equatable {
         guard parts.count == 3, let campaign = Int64(parts[0]), let person = Int64(parts[1]), campaign >= 0, person > 0,
               String(campaign) == parts[0], String(person) == parts[1] else { return nil }
         let expected = Array(base64URL(mac(campaignId: campaign, personId: person, key: key)).utf8)
-        let given = Array(parts[2].utf8)
-        guard given.count == expected.count else { return nil }
-        // Constant time: how much of a forged signature is right must not show in the timing.
-        let same = given.withUnsafeBufferPointer { a in expected.withUnsafeBufferPointer { b in CRYPTO_memcmp(a.baseAddress, b.baseAddress, a.count) } }
-        return same == 0 ? UnsubscribeToken(campaignId: campaign, personId: person) : nil
+        return TokenMAC.equal(Array(parts[2].utf8), expected) ? UnsubscribeToken(campaignId: campaign, personId: person) : nil
     }
 
     /// The first 16 bytes of HMAC-SHA-256 over the versioned campaign and person.
     static func mac(campaignId: Int64, personId: Int64, key: [UInt8]) -> [UInt8] {
-        let message = Array("kontakt-unsubscribe:v1:\(campaignId):\(personId)".utf8)
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        _ = HMAC(EVP_sha256(), key, Int32(key.count), message, message.count, &output, &length)
-        return Array(output.prefix(16))
+        TokenMAC.mac("kontakt-unsubscribe:v1:\(campaignId):\(personId)", key: key, length: 16)
     }
 
     /// Base64url without padding (RFC 4648 §5): safe in a URL's path or query as it is.

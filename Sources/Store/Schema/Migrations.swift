@@ -17,6 +17,7 @@ enum Migrations {
         migrator.registerMigration("v9-secrets-labels-referents", migrate: addSecretsLabelsAndReferentActivity)
         migrator.registerMigration("v10-users-audit-search", migrate: WorkspaceTables.create)
         migrator.registerMigration("v11-record-pages-and-search", migrate: indexOpenTasksByRecord)
+        migrator.registerMigration("v12-deliverability", migrate: Deliverability.create)
         return migrator
     }
 

@@ -178,6 +178,11 @@ public enum Persons {
         return ids
     }
 
+    /// The persons with this address, whatever its case, in id order (through person_by_email).
+    public static func ids(withEmail email: String, db: Database) throws -> [Int64] {
+        try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM person WHERE email = ? COLLATE NOCASE ORDER BY id"), arguments: [email])
+    }
+
     public static func idsByEmail(db: Database) throws -> [String: Int64] {
         var ids: [String: Int64] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT lower(email), id FROM person WHERE email IS NOT NULL ORDER BY id") {

@@ -3,6 +3,7 @@
 // alike: the same checks, each change in one transaction with its audit entry.
 
 import CRM
+import Foundation
 import Campaigns
 import GRDB
 import Mail
@@ -137,7 +138,11 @@ extension Workspace {
         public func setSetting(_ key: String, _ value: String?, by principal: Principal) throws {
             try Policy.check(.administer, principal)
             try Self.checkSetting(key, value)
-            let value = value.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+            var value = value.flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 }
+            // The key file is named as the command was given it, but used from any folder.
+            if key == OutgoingMail.keyFileKey, let path = value, !path.hasPrefix("/") {
+                value = FileManager.default.currentDirectoryPath + "/" + path
+            }
             try administer(principal, action: value == nil ? "unset" : "set", entity: "setting", field: key, value: value) { db in
                 try Settings.set(key, value, db: db)
             }
@@ -158,6 +163,16 @@ extension Workspace {
             case "mail.from": _ = try MailAddress(parsing: value)
             case UnsubscribeLink.settingKey:
                 do { _ = try UnsubscribeLink(base: value) } catch { throw WorkspaceError.invalid(field: key, error.description) }
+            case ReturnPath.settingKey:
+                do { _ = try ReturnPath.parse(value) } catch { throw WorkspaceError.invalid(field: key, "\(error)") }
+            case OutgoingMail.domainKey, OutgoingMail.selectorKey:
+                // Checked as the signer will use them, with a throwaway key.
+                let probe = try DKIMKey.generate(.ed25519)
+                do {
+                    _ = key == OutgoingMail.domainKey ? try DKIMSigner(domain: value, selector: "s", key: probe) : try DKIMSigner(domain: "example.cz", selector: value, key: probe)
+                } catch { throw WorkspaceError.invalid(field: key, "\(error)") }
+            case OutgoingMail.keyFileKey:
+                do { _ = try DKIMKey(file: value) } catch { throw WorkspaceError.invalid(field: key, "\(error)") }
             default: break
             }
         }
